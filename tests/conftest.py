@@ -3,8 +3,16 @@
 import os
 
 import pytest
+from django.conf import settings
+from elasticsearch import Elasticsearch
+from elasticsearch.exceptions import ElasticsearchException
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
+
+ES_HOW_TO_START = (
+    "`make test` starts a node; for a single test run `scripts/es-node.sh start` "
+    "and set ELASTICSEARCH_URL=http://127.0.0.1:9200"
+)
 
 
 def require_service(name, available, how_to_start):
@@ -22,3 +30,28 @@ def _media_and_private_roots(settings, tmp_path):
     """Uploaded files go to a temporary folder in every test."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+
+
+def _elasticsearch_answers(url):
+    try:
+        health = Elasticsearch([url], timeout=5, max_retries=0).cluster.health(
+            wait_for_status="yellow", request_timeout=5
+        )
+    except (ElasticsearchException, OSError):
+        return False
+    return health["status"] in ("green", "yellow")
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url():
+    """The URL of a real Elasticsearch node whose cluster is at least yellow (ELASTICSEARCH_URL)."""
+    url = settings.ELASTICSEARCH_URL
+    require_service("Elasticsearch", bool(url) and _elasticsearch_answers(url), ES_HOW_TO_START)
+    return url
+
+
+@pytest.fixture(autouse=True)
+def _elasticsearch_marker(request):
+    """Tests marked `elasticsearch` need the real node: skip locally without it, fail in CI."""
+    if request.node.get_closest_marker("elasticsearch"):
+        request.getfixturevalue("elasticsearch_url")

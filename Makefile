@@ -1,0 +1,68 @@
+# Two commands for a fresh machine:
+#   make run    development server on http://127.0.0.1:8000 (SQLite, database search, demo content)
+#   make test   installs what is missing, starts PostgreSQL and Elasticsearch, runs every check and the tests
+# Both are idempotent; re-runs skip what is already in place.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON_BIN ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+REQUIREMENTS_STAMP := $(VENV)/.requirements-installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help run test venv messages migrate seed es-start es-stop postgres system-packages
+
+help:
+	@echo "make run    start the development server on http://$(HOST):$(PORT) with demo content"
+	@echo "make test   install what is missing, start PostgreSQL + Elasticsearch, run checks, lint and pytest"
+
+$(PY):
+	$(PYTHON_BIN) -m venv $(VENV)
+
+# Reinstall only when requirements.txt is newer than the stamp.
+$(REQUIREMENTS_STAMP): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+venv: $(REQUIREMENTS_STAMP)
+
+# No-op while portal/locale has no .po files.
+messages: venv
+	@if find portal/locale -name '*.po' -print -quit 2>/dev/null | grep -q .; then \
+		$(PY) manage.py compilemessages --ignore=.venv --ignore=.cache --ignore=.services -v 0; \
+	else \
+		echo "messages: no .po files in portal/locale, nothing to compile"; \
+	fi
+
+migrate: venv
+	$(PY) manage.py migrate --no-input -v 0
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+run: messages seed
+	@echo
+	@echo "Portal:   http://$(HOST):$(PORT)/"
+	@echo "Admin:    http://$(HOST):$(PORT)/admin/"
+	@echo "Logins:   staff@demo.taipei / demo-staff-2026   (bureau staff)"
+	@echo "          sme@demo.taipei / demo-sme-2026       (SME owner)"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: venv
+	scripts/test.sh
+
+system-packages:
+	scripts/system-packages.sh
+
+postgres: system-packages
+	scripts/postgres.sh
+
+es-start:
+	scripts/es-node.sh start
+
+es-stop:
+	scripts/es-node.sh stop

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# A single Elasticsearch 7.10.2 node for tests and benchmarks, built from Maven Central jars.
+#   scripts/es-node.sh install   copy the jars to .cache/es-node/lib (only when missing)
+#   scripts/es-node.sh start     start the node in the background, wait until it answers (yellow or green)
+#   scripts/es-node.sh stop      stop the node started by `start`
+#   scripts/es-node.sh status    exit 0 when a node answers on ES_HTTP_PORT
+# HTTP on 127.0.0.1:${ES_HTTP_PORT:-9200}; data and log under .services/es/ (git-ignored).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+POM="search/es-node/pom.xml"
+LIB=".cache/es-node/lib"
+STATE=".services/es"
+PIDFILE="$STATE/node.pid"
+LOGFILE="$STATE/node.log"
+HTTP_PORT="${ES_HTTP_PORT:-9200}"
+URL="http://127.0.0.1:${HTTP_PORT}"
+WAIT_SECONDS="${ES_WAIT_SECONDS:-90}"
+
+answers() {
+    curl -fsS --max-time 2 "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1
+}
+
+install() {
+    # The stamp is written last, so an interrupted download is retried on the next run.
+    if [[ -f "$LIB/.complete" && "$LIB/.complete" -nt "$POM" ]]; then
+        return
+    fi
+    echo "es-node: downloading the Elasticsearch jars from Maven Central into $LIB"
+    rm -rf "$LIB"
+    mvn -B -q -f "$POM" dependency:copy-dependencies -DoutputDirectory="$ROOT/$LIB"
+    touch "$LIB/.complete"
+}
+
+start() {
+    if answers; then
+        echo "es-node: already answering on $URL"
+        return
+    fi
+    install
+    if [[ -f "$PIDFILE" ]] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+        echo "es-node: pid $(cat "$PIDFILE") is running but not answering; stopping it first"
+        stop
+    fi
+    # A fresh node every time: tests create their own indices.
+    rm -rf "$STATE"
+    mkdir -p "$STATE"
+    nohup java -Xms512m -Xmx1g -cp "$LIB/*" org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner \
+        -basePath "$STATE/node" -numOfNode 1 -baseHttpPort $((HTTP_PORT - 1)) -clusterName portal-test \
+        -pluginTypes org.elasticsearch.plugin.analysis.icu.AnalysisICUPlugin -disableESLogger </dev/null >"$LOGFILE" 2>&1 &
+    echo $! >"$PIDFILE"
+    local deadline=$((SECONDS + WAIT_SECONDS))
+    until answers; do
+        if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+            echo "es-node: the node exited during start-up; last lines of $LOGFILE:" >&2
+            tail -n 40 "$LOGFILE" >&2
+            rm -f "$PIDFILE"
+            return 1
+        fi
+        if ((SECONDS >= deadline)); then
+            echo "es-node: no answer on $URL after ${WAIT_SECONDS}s; last lines of $LOGFILE:" >&2
+            tail -n 40 "$LOGFILE" >&2
+            stop
+            return 1
+        fi
+        sleep 1
+    done
+    echo "es-node: answering on $URL (pid $(cat "$PIDFILE"), log $LOGFILE)"
+}
+
+stop() {
+    [[ -f "$PIDFILE" ]] || return 0
+    local pid
+    pid="$(cat "$PIDFILE")"
+    if kill -0 "$pid" 2>/dev/null; then
+        kill "$pid"
+        for _ in $(seq 1 30); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 1
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            kill -9 "$pid"
+        fi
+        echo "es-node: stopped pid $pid"
+    fi
+    rm -f "$PIDFILE"
+}
+
+case "${1:-}" in
+    install) install ;;
+    start) start ;;
+    stop) stop ;;
+    status) answers ;;
+    *)
+        echo "usage: $0 install|start|stop|status" >&2
+        exit 2
+        ;;
+esac

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# What `make test` runs after the virtualenv is ready: services, checks, lint, pytest. Prints a timing summary.
+# PostgreSQL is left running; the Elasticsearch node is stopped at the end if this run started it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+PY=.venv/bin/python
+export PG_USER="${PG_USER:-portal}"
+export PG_PASSWORD="${PG_PASSWORD:-portal-test-only}"
+export PG_DATABASE="${PG_DATABASE:-portal}"
+export DATABASE_URL="postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:5432/${PG_DATABASE}"
+export ELASTICSEARCH_URL="http://127.0.0.1:9200"
+
+TIMINGS=()
+CURRENT=""
+phase() {
+    CURRENT="$1"
+    shift
+    printf '\n==> %s\n' "$CURRENT"
+    local start=$SECONDS
+    "$@"
+    TIMINGS+=("$(printf '%-28s %4ds' "$CURRENT" $((SECONDS - start)))")
+    CURRENT=""
+}
+
+PYTEST_LOG=test-results/pytest.log
+rm -f "$PYTEST_LOG"
+started_es=0
+finish() {
+    local rc=$?
+    if ((started_es)); then
+        scripts/es-node.sh stop
+    fi
+    printf '\n==> timings\n'
+    if ((${#TIMINGS[@]})); then
+        printf '    %s\n' "${TIMINGS[@]}"
+    fi
+    if ((rc != 0)); then
+        printf '\nmake test FAILED%s (exit %d)\n' "${CURRENT:+ in phase: $CURRENT}" "$rc"
+    fi
+    # pytest's closing line last, so whoever reads the end of the log sees what ran.
+    if [[ -s "$PYTEST_LOG" ]]; then
+        tail -n 1 "$PYTEST_LOG"
+    fi
+    return "$rc"
+}
+trap finish EXIT
+
+start_es() {
+    if scripts/es-node.sh status; then
+        echo "es-node: a node already answers on $ELASTICSEARCH_URL; using it and leaving it running"
+    else
+        started_es=1
+        scripts/es-node.sh start
+    fi
+}
+
+deploy_check() {
+    # Production settings with throw-away secrets: must be free of warnings.
+    local secret
+    secret="$($PY -c 'import secrets; print(secrets.token_urlsafe(64))')"
+    DJANGO_SETTINGS_MODULE=portal.settings.production DJANGO_SECRET_KEY="$secret" \
+        $PY manage.py check --deploy --fail-level WARNING
+}
+
+run_pytest() {
+    local rc=0
+    mkdir -p test-results
+    $PY -m pytest -p no:cacheprovider "$@" 2>&1 | tee "$PYTEST_LOG" || rc=${PIPESTATUS[0]}
+    if ((rc == 5)); then
+        echo "pytest collected no tests: that is a failure" >&2
+        return 1
+    fi
+    return "$rc"
+}
+
+phase "system packages" scripts/system-packages.sh
+phase "postgresql" scripts/postgres.sh
+phase "elasticsearch node" start_es
+phase "django check" $PY manage.py check
+phase "migrations up to date" $PY manage.py makemigrations --check --dry-run
+phase "deploy check (production)" deploy_check
+phase "ruff check" .venv/bin/ruff check .
+phase "ruff format --check" .venv/bin/ruff format --check .
+phase "pytest (PostgreSQL + ES)" run_pytest "$@"
