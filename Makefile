@@ -52,7 +52,7 @@ run: messages seed
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: venv
+test:
 	scripts/test.sh
 
 system-packages:

@@ -30,7 +30,15 @@ install() {
     fi
     echo "es-node: downloading the Elasticsearch jars from Maven Central into $LIB"
     rm -rf "$LIB"
-    mvn -B -q -f "$POM" dependency:copy-dependencies -DoutputDirectory="$ROOT/$LIB"
+    mkdir -p "$(dirname "$LIB")"
+    local log
+    log="$(dirname "$LIB")/maven.log"
+    if ! mvn -B -f "$POM" dependency:copy-dependencies -DoutputDirectory="$ROOT/$LIB" >"$log" 2>&1; then
+        echo "es-node: Maven could not fetch the jars; the end of $log:" >&2
+        tail -n 30 "$log" >&2
+        return 1
+    fi
+    echo "es-node: $(find "$LIB" -name '*.jar' | wc -l) jars in $LIB"
     touch "$LIB/.complete"
 }
 

@@ -48,6 +48,11 @@ finish() {
 }
 trap finish EXIT
 
+python_packages() {
+    make -s --no-print-directory venv
+    echo "python packages: .venv has requirements.txt"
+}
+
 start_es() {
     if scripts/es-node.sh status; then
         echo "es-node: a node already answers on $ELASTICSEARCH_URL; using it and leaving it running"
@@ -77,6 +82,7 @@ run_pytest() {
 }
 
 phase "system packages" scripts/system-packages.sh
+phase "python packages" python_packages
 phase "postgresql" scripts/postgres.sh
 phase "elasticsearch node" start_es
 phase "django check" $PY manage.py check
