@@ -9,11 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views
 from portal.accounts import views as account_views
+from portal.home.sitemaps import AllLocalesSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/login/", account_views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),

@@ -1,0 +1,77 @@
+"""Blocks that only the home page offers (the shared ones live in ``portal.blocks``)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+from portal.blocks import LinkBlock
+
+
+class HeroBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    image = ImageChooserBlock(label=_("Image"), required=False, help_text=_("Shown beside the text; decorative."))
+    call_to_action = LinkBlock(label=_("Call to action"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Hero")
+        template = "home/blocks/hero.html"
+
+
+class KeyFigureBlock(blocks.StructBlock):
+    number = blocks.CharBlock(label=_("Number"), max_length=20, help_text=_("For example 30 or 158."))
+    label = blocks.CharBlock(label=_("Label"), max_length=100)
+
+    class Meta:
+        icon = "order"
+        label = _("Key figure")
+
+
+class KeyFiguresBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    figures = blocks.ListBlock(KeyFigureBlock(), label=_("Figures"), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Key figures")
+        template = "home/blocks/key_figures.html"
+
+
+class FeaturedProgramsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Programs"), min_num=0)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Featured programs")
+        template = "home/blocks/featured_programs.html"
+
+
+class FeaturedProductsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+
+    class Meta:
+        icon = "tag"
+        label = _("Featured products")
+        template = "home/blocks/featured_products.html"
+
+
+class LatestNewsBlock(blocks.StructBlock):
+    """Lists the three newest news articles in the language of the home page."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+
+    class Meta:
+        icon = "date"
+        label = _("Latest news")
+        template = "home/blocks/latest_news.html"
+
+
+class HomeStreamBlock(blocks.StreamBlock):
+    hero = HeroBlock()
+    key_figures = KeyFiguresBlock()
+    featured_programs = FeaturedProgramsBlock()
+    featured_products = FeaturedProductsBlock()
+    latest_news = LatestNewsBlock()

@@ -1,0 +1,71 @@
+"""Reads for the public site: news listings, partners, menu and footer of a language."""
+
+from django.core.paginator import Paginator
+from taggit.models import Tag
+from wagtail.models import Locale
+
+from portal.home.models import FooterContent, NavigationMenu, NewsPage, PartnerOrganisation
+
+
+def latest_news(*, locale, limit=3):
+    """The newest published news articles written in ``locale``."""
+    return list(NewsPage.objects.live().public().filter(locale=locale).order_by("-date", "-first_published_at")[:limit])
+
+
+def news_for_index(index_page, *, tag=None):
+    """Published articles under ``index_page``, newest first, optionally only those tagged ``tag`` (a slug)."""
+    articles = NewsPage.objects.live().public().child_of(index_page).order_by("-date", "-first_published_at")
+    if tag:
+        articles = articles.filter(tags__slug=tag).distinct()
+    return articles.prefetch_related("tags")
+
+
+def tag_by_slug(slug):
+    return Tag.objects.filter(slug=slug).first()
+
+
+def paginate(items, page_number, *, per_page):
+    """One page of ``items``; a missing, malformed or out-of-range number gives the first or last page."""
+    return Paginator(items, per_page).get_page(page_number)
+
+
+def _in_locale_or_default(queryset, locale):
+    """Objects of ``locale``, completed by default-language versions of objects not translated yet."""
+    own = list(queryset.filter(locale=locale))
+    default = Locale.get_default()
+    if locale.pk == default.pk:
+        return own
+    translated_keys = {obj.translation_key for obj in own}
+    fallback = queryset.filter(locale=default).exclude(translation_key__in=translated_keys)
+    return own + list(fallback)
+
+
+def partners_by_kind(*, locale):
+    """Partner organisations grouped by kind, in the order of ``PartnerOrganisation.Kind``.
+
+    Returns ``[(kind_label, [partner, ...]), ...]`` without empty groups.
+    """
+    partners = _in_locale_or_default(PartnerOrganisation.objects.select_related("logo"), locale)
+    groups = []
+    for kind in PartnerOrganisation.Kind:
+        members = sorted((p for p in partners if p.kind == kind), key=lambda p: p.name)
+        if members:
+            groups.append((kind.label, members))
+    return groups
+
+
+def _one_for_locale(model, locale):
+    found = model.objects.filter(locale=locale).first()
+    if found is None:
+        found = model.objects.filter(locale=Locale.get_default()).first()
+    return found
+
+
+def navigation_menu(*, locale):
+    """The header menu of ``locale`` (the default language's when it has none), or None."""
+    return _one_for_locale(NavigationMenu, locale)
+
+
+def footer_content(*, locale):
+    """The footer of ``locale`` (the default language's when it has none), or None."""
+    return _one_for_locale(FooterContent, locale)

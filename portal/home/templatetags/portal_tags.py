@@ -1,0 +1,121 @@
+"""Template tags of the site frame: menu, footer, language versions of the current page."""
+
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import reverse, translate_url
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from portal import blocks
+from portal.home import selectors
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageVersion:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+    is_translation: bool
+    is_default: bool
+
+    @property
+    def hreflang(self):
+        return bcp47(self.code)
+
+
+def bcp47(code):
+    """Django's language code written as a BCP 47 tag: ``zh-hant`` → ``zh-Hant``."""
+    parts = code.split("-")
+    return "-".join([parts[0]] + [p.title() if len(p) == 4 else p.upper() if len(p) == 2 else p for p in parts[1:]])
+
+
+def locale_home_url(language_code):
+    """The home page address for ``language_code`` (its translation of the site root, else the default one)."""
+    with translation.override(language_code):
+        return reverse("wagtail_serve", args=[""])
+
+
+def _current_page(context):
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """One entry per language of ``settings.LANGUAGES`` with the address that keeps the visitor in place.
+
+    On a Wagtail page: the translation of the page, or that language's home page when there is none.
+    Elsewhere: the same address with the language prefix swapped.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language()
+    page = _current_page(context)
+    translations = {}
+    if page is not None:
+        translations = {
+            other.locale.language_code: other
+            for other in page.get_translations(inclusive=False).live().select_related("locale")
+        }
+        translations[page.locale.language_code] = page
+    versions = []
+    for code, name in settings.LANGUAGES:
+        if page is None:
+            url, is_translation = translate_url(request.get_full_path(), code), True
+        elif code in translations:
+            url, is_translation = translations[code].get_url(request), True
+        else:
+            url, is_translation = locale_home_url(code), False
+        versions.append(
+            LanguageVersion(code, name, url, code == current, is_translation, code == settings.LANGUAGE_CODE)
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    request = context["request"]
+    page = _current_page(context)
+    if page is not None and page.id:
+        return request.build_absolute_uri(page.get_url(request))
+    return request.build_absolute_uri(request.path)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag
+def home_url():
+    """The home page of the active language."""
+    return locale_home_url(translation.get_language())
+
+
+@register.simple_tag
+def navigation_menu():
+    """The header menu of the active language."""
+    return selectors.navigation_menu(locale=Locale.get_active())
+
+
+@register.simple_tag
+def footer_content():
+    """The footer of the active language."""
+    return selectors.footer_content(locale=Locale.get_active())
+
+
+@register.simple_tag(name="link_href")
+def link_href_tag(value):
+    """The address of a ``portal.blocks.LinkBlock`` value."""
+    return blocks.link_href(value)
+
+
+@register.filter
+def hreflang(code):
+    return bcp47(code)
