@@ -37,11 +37,12 @@ messages: venv
 		echo "messages: no .po files in portal/locale, nothing to compile"; \
 	fi
 
+# Task and page-publishing logs are kept out of the way while preparing; the server itself logs at INFO.
 migrate: venv
-	$(PY) manage.py migrate --no-input -v 0
+	DJANGO_LOG_LEVEL=WARNING $(PY) manage.py migrate --no-input -v 0
 
 seed: migrate
-	$(PY) manage.py seed_demo
+	DJANGO_LOG_LEVEL=WARNING $(PY) manage.py seed_demo
 
 run: messages seed
 	@echo
