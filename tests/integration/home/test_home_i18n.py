@@ -1,0 +1,75 @@
+"""Language switcher, hreflang alternates and canonical links."""
+
+import re
+
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+
+def switcher_links(content):
+    nav = re.search(r'<nav aria-label="[^"]*" class="language-switcher">(.*?)</nav>', content, re.S).group(1)
+    return {
+        match.group("name"): match.group(0)
+        for match in re.finditer(r'<a href="(?P<href>[^"]*)"[^>]*>(?P<name>[^<]+)</a>', nav)
+    }
+
+
+def href(link):
+    return re.search(r'href="([^"]*)"', link).group(1)
+
+
+def test_switcher_links_to_the_translation_of_the_page(client, site):
+    """On a page, "English" points to its English translation and "繁體中文" is marked as current."""
+    links = switcher_links(client.get("/zh-hant/about/timeline/").content.decode())
+
+    assert set(links) == {name for _code, name in settings.LANGUAGES}
+    assert href(links["English"]) == site.child_en.url == "/en/about/timeline/"
+    assert 'aria-current="true"' in links["繁體中文"]
+    assert 'aria-current="true"' not in links["English"]
+    assert 'lang="en"' in links["English"] and 'hreflang="en"' in links["English"]
+
+
+def test_switcher_falls_back_to_the_home_page_of_an_untranslated_language(client, site):
+    """A language without a translation of the page links to that language's home page."""
+    links = switcher_links(client.get("/en/news/").content.decode())
+
+    assert href(links["ไทย"]) == "/th/"
+    assert href(links["繁體中文"]) == "/zh-hant/news/"
+    assert 'aria-current="true"' in links["English"]
+
+
+def test_switcher_swaps_the_prefix_outside_wagtail_pages(client, site):
+    """On a non-page view (log-in), each language keeps the same view with its own prefix."""
+    links = switcher_links(client.get("/en/accounts/login/").content.decode())
+
+    assert href(links["繁體中文"]) == "/zh-hant/accounts/login/"
+    assert href(links["Tiếng Việt"]) == "/vi/accounts/login/"
+
+
+def test_hreflang_alternates_and_canonical(client, site):
+    """<head> lists every translation of the page with hreflang, x-default for the default language, a canonical."""
+    content = client.get("/en/about/").content.decode()
+
+    assert '<link rel="canonical" href="http://testserver/en/about/">' in content
+    assert '<link rel="alternate" hreflang="zh-Hant" href="http://testserver/zh-hant/about/">' in content
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about/">' in content
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/zh-hant/about/">' in content
+    assert 'hreflang="th"' not in content.split("</head>")[0]
+
+
+def test_page_without_translation_has_no_false_alternates(client, site):
+    """A page that exists only in Chinese announces no English alternate."""
+    site.about_en.delete()
+
+    head = client.get("/zh-hant/about/").content.decode().split("</head>")[0]
+
+    assert 'hreflang="en"' not in head
+    assert 'hreflang="zh-Hant"' in head
+
+
+def test_brand_links_to_the_home_of_the_current_language(client, site):
+    """The site name in the header leads to the home page of the language being read."""
+    content = client.get("/en/news/").content.decode()
+    assert re.search(r'<a class="site-brand" href="/en/">', content)

@@ -1,0 +1,56 @@
+"""sitemap.xml, robots.txt and the error pages."""
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sitemap_lists_pages_of_every_language(client, site):
+    """Both the Chinese and the English page trees are in sitemap.xml."""
+    content = client.get("/sitemap.xml").content.decode()
+
+    for page in (site.home, site.about, site.news, site.articles[0], site.alliance):
+        assert f"<loc>http://localhost{page.url}</loc>" in content
+    for page in (site.home_en, site.about_en, site.news_en, site.articles_en[0], site.alliance_en):
+        assert f"<loc>http://localhost{page.url}</loc>" in content
+
+
+def test_sitemap_leaves_out_unpublished_pages(client, site):
+    """A draft page is not listed."""
+    site.alliance_en.unpublish()
+    assert "/en/alliance/" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_robots_txt(client):
+    """robots.txt keeps crawlers out of the admin and private areas and points to the sitemap."""
+    response = client.get("/robots.txt")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /admin/" in response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["zh-hant", "en"])
+def test_missing_page_renders_the_custom_404(client, site, language):
+    """An unknown address answers 404 with the translated, styled page-not-found page."""
+    response = client.get(f"/{language}/no-such-page/")
+
+    assert response.status_code == 404
+    with translation.override(language):
+        title = gettext("Page not found")
+    content = response.content.decode()
+    assert f"<h1>{title}</h1>" in content
+    assert "/static/css/portal.css" in content
+    assert 'class="language-switcher"' in content
+
+
+def test_500_page_needs_neither_request_nor_database(django_assert_num_queries):
+    """The server-error page renders from a bare template context, without a single query."""
+    with django_assert_num_queries(0):
+        content = render_to_string("500.html")
+    assert "/static/css/portal.css" in content
+    assert f"<h1>{gettext('Server error')}</h1>" in content
