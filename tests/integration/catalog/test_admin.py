@@ -1,0 +1,135 @@
+"""Staff manage consultation requests in the Wagtail admin: filters, CSV export, status changes."""
+
+import csv
+import io
+
+import pytest
+from django.core import mail
+from django.urls import NoReverseMatch, reverse
+
+from catalog.models import ConsultationRequest
+from tests.factories.accounts import StaffFactory
+from tests.factories.catalog import ConsultationRequestFactory, ProviderFactory
+from tests.factories.companies import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "/admin/consultationrequest/"
+
+
+@pytest.fixture
+def requests(catalog):
+    """Three requests: two for the ASEAN shipping provider (new, introduced), one for halal (new)."""
+    return {
+        "ship_new": ConsultationRequestFactory(solution_page=catalog.ship_asean),
+        "ship_introduced": ConsultationRequestFactory(solution_page=catalog.ship_asean, status="introduced"),
+        "halal_new": ConsultationRequestFactory(solution_page=catalog.halal),
+    }
+
+
+def export_rows(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8-sig"))))
+
+
+class TestPermissions:
+    def test_anonymous_is_sent_to_log_in(self, client, requests):
+        """The admin listing needs a login."""
+        response = client.get(INDEX)
+        assert response.status_code == 302
+
+    def test_company_member_is_kept_out(self, client, requests):
+        """A company member without admin access cannot see the requests or change a status."""
+        client.force_login(MembershipFactory().user)
+        assert client.get(INDEX).status_code in (302, 403)
+        response = client.post(f"{INDEX}status/{requests['ship_new'].pk}/", {"status": "introduced"})
+        assert response.status_code in (302, 403)
+        requests["ship_new"].refresh_from_db()
+        assert requests["ship_new"].status == "new"
+
+    def test_staff_see_the_list_without_an_add_button(self, client, requests):
+        """Staff see every request; requests come from companies, so there is no "add" view."""
+        client.force_login(StaffFactory())
+        response = client.get(INDEX)
+        assert response.status_code == 200
+        assert response.content.decode().count("東南亞物流") >= 2
+        assert f"{INDEX}new/" not in response.content.decode()
+        with pytest.raises(NoReverseMatch):
+            reverse("consultationrequest:add")
+
+
+class TestFiltersAndExport:
+    def test_filter_by_status(self, client, requests):
+        """?status=introduced lists only the introduced request."""
+        client.force_login(StaffFactory())
+        response = client.get(INDEX, {"status": "introduced", "export": "csv"})
+        rows = export_rows(response)
+        assert [int(row["Reference"]) for row in rows] == [requests["ship_introduced"].pk]
+
+    def test_filter_by_provider_and_export_csv(self, client, catalog, requests):
+        """The CSV export follows the provider filter and carries the request details."""
+        client.force_login(StaffFactory())
+        response = client.get(INDEX, {"provider": catalog.halal.provider.pk, "export": "csv"})
+        assert response.status_code == 200
+        assert "consultation-requests.csv" in response["Content-Disposition"]
+        rows = export_rows(response)
+        assert [int(row["Reference"]) for row in rows] == [requests["halal_new"].pk]
+        assert rows[0]["Message"] == requests["halal_new"].message
+
+    def test_provider_filter_is_offered(self, client, catalog, requests):
+        """The listing offers a provider filter with the providers as choices."""
+        ProviderFactory(name="Unused provider")
+        client.force_login(StaffFactory())
+        html = client.get(INDEX).content.decode()
+        assert 'name="provider"' in html
+        assert 'name="status"' in html
+
+
+class TestStatusAction:
+    def test_staff_move_a_request_and_the_requester_is_told(self, client, requests, django_capture_on_commit_callbacks):
+        """Staff choose "introduced"; the service records it and e-mails the requester."""
+        request = requests["ship_new"]
+        client.force_login(StaffFactory())
+        page = client.get(f"{INDEX}status/{request.pk}/")
+        assert page.status_code == 200
+        assert 'value="introduced"' in page.content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"{INDEX}status/{request.pk}/", {"status": "introduced"})
+        assert response.status_code == 302
+        request.refresh_from_db()
+        assert request.status == "introduced"
+        assert [m.to for m in mail.outbox] == [[request.requested_by.email]]
+
+    def test_a_move_that_is_not_allowed_is_refused(self, client, requests):
+        """Posting "new" for an introduced request is rejected by the form; the status stays."""
+        request = requests["ship_introduced"]
+        client.force_login(StaffFactory())
+        response = client.post(f"{INDEX}status/{request.pk}/", {"status": "new"})
+        assert response.status_code == 200
+        request.refresh_from_db()
+        assert request.status == "introduced"
+
+    def test_closed_request_has_no_status_choices(self, client, requests):
+        """A closed request explains that its status can no longer change."""
+        request = requests["ship_introduced"]
+        request.set_status(ConsultationRequest.Status.CLOSED, by=StaffFactory())
+        client.force_login(StaffFactory())
+        html = client.get(f"{INDEX}status/{request.pk}/").content.decode()
+        assert "can no longer change" in html
+
+    def test_inspect_view_shows_the_request(self, client, requests):
+        """Staff can read a request's details, including the message."""
+        request = requests["halal_new"]
+        client.force_login(StaffFactory())
+        response = client.get(f"{INDEX}inspect/{request.pk}/")
+        assert response.status_code == 200
+        assert request.message in response.content.decode()
+
+
+class TestProviderSnippet:
+    def test_staff_list_providers(self, client, catalog):
+        """Providers are managed as snippets."""
+        client.force_login(StaffFactory())
+        response = client.get("/admin/snippets/catalog/provider/")
+        assert response.status_code == 200
+        assert catalog.halal.provider.name in response.content.decode()
