@@ -29,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("company/", include("portal.companies.urls")),
+    path("applications/", include("coaching.urls")),
     path("my/consultations/", include("catalog.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,0 +1,506 @@
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.search import index
+
+from portal.companies.models import Company
+
+from . import questions as q
+from .blocks import BodyBlock, FAQBlock, MarketBlock, QuestionsBlock, RubricBlock, TrackBlock
+from .storage import PrivateStorage
+from .uploads import EXTENSIONS
+
+
+class ApplicationError(Exception):
+    """A change to an application that the rules do not allow; the message is shown to the user."""
+
+    def __init__(self, message, *, errors=None):
+        super().__init__(message)
+        self.message = message
+        self.errors = errors or []
+
+
+class TransitionNotAllowed(ApplicationError):
+    pass
+
+
+class StaleApplication(ApplicationError):
+    """Someone else changed the application since the page was loaded."""
+
+
+class ProgramFull(ApplicationError):
+    pass
+
+
+class ProgramClosed(ApplicationError):
+    pass
+
+
+class IncompleteApplication(ApplicationError):
+    pass
+
+
+class Coach(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    bio = models.TextField(_("biography"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.SearchField("bio")]
+
+    class Meta:
+        verbose_name = _("coach")
+        verbose_name_plural = _("coaches")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ProgramIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["coaching.ProgramPage"]
+    max_count_per_parent = 1
+    template = "coaching/program_index_page.html"
+
+    FILTERS = {
+        "open": _("Open for applications"),
+        "upcoming": _("Opening soon"),
+        "closed": _("Closed"),
+    }
+
+    class Meta:
+        verbose_name = _("coaching program index")
+
+    def programs(self, status=None, *, now=None):
+        now = now or timezone.now()
+        programs = ProgramPage.objects.live().child_of(self).order_by("closes_at")
+        if status == "open":
+            programs = programs.filter(opens_at__lte=now, closes_at__gt=now)
+        elif status == "upcoming":
+            programs = programs.filter(opens_at__gt=now)
+        elif status == "closed":
+            programs = programs.filter(closes_at__lte=now).order_by("-closes_at")
+        return programs
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        status = request.GET.get("status")
+        if status not in self.FILTERS:
+            status = None
+        context["current_status"] = status
+        context["filters"] = self.FILTERS
+        context["programs"] = self.programs(status)
+        return context
+
+
+class ProgramPage(Page):
+    summary = models.TextField(_("summary"), max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    eligibility = RichTextField(_("eligibility"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    benefits = RichTextField(_("benefits"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    tracks = StreamField([("track", TrackBlock())], verbose_name=_("tracks"), blank=True)
+    target_markets = StreamField([("market", MarketBlock())], verbose_name=_("target markets"), blank=True)
+    coaches = ParentalManyToManyField(Coach, verbose_name=_("coaches"), blank=True, related_name="programs")
+    faq = StreamField([("item", FAQBlock())], verbose_name=_("frequently asked questions"), blank=True)
+    opens_at = models.DateTimeField(_("applications open at"))
+    closes_at = models.DateTimeField(_("applications close at"))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), default=20, validators=[MinValueValidator(1)], help_text=_("Number of companies accepted.")
+    )
+    fee = models.PositiveIntegerField(_("fee (TWD)"), default=0, help_text=_("0 means the program is free."))
+    questions = StreamField(
+        QuestionsBlock(),
+        verbose_name=_("application questions"),
+        blank=True,
+        help_text=_("Questions cannot be removed once submitted applications have answered them."),
+    )
+    rubric = StreamField(RubricBlock(), verbose_name=_("scoring rubric"), blank=True)
+
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+                FieldPanel("capacity"),
+                FieldPanel("fee"),
+            ],
+            heading=_("Applications"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("eligibility"),
+        FieldPanel("benefits"),
+        FieldPanel("tracks"),
+        FieldPanel("target_markets"),
+        FieldPanel("coaches"),
+        FieldPanel("faq"),
+    ]
+    form_panels = [FieldPanel("questions"), FieldPanel("rubric")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(form_panels, heading=_("Application form")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+    parent_page_types = ["coaching.ProgramIndexPage"]
+    subpage_types = []
+    template = "coaching/program_page.html"
+
+    class Meta:
+        verbose_name = _("coaching program")
+
+    def intake_status(self, now=None):
+        now = now or timezone.now()
+        if self.opens_at and now < self.opens_at:
+            return "upcoming"
+        if self.closes_at and now >= self.closes_at:
+            return "closed"
+        return "open"
+
+    @property
+    def is_open(self):
+        return self.intake_status() == "open"
+
+    @property
+    def is_free(self):
+        return self.fee == 0
+
+    @property
+    def canonical(self):
+        """The program in the default language; applications always point to this one."""
+        if self.locale_id == Locale.get_default().pk:
+            return self
+        return self.get_translation_or_none(Locale.get_default()) or self
+
+    def places_taken(self):
+        return self.applications.filter(status__in=Application.HOLDS_A_PLACE).count()
+
+    def answered_question_ids(self):
+        """Question ids answered (or with documents) in applications that have left the draft state."""
+        applications = Application.objects.filter(program=self.canonical).exclude(status=Application.Status.DRAFT)
+        ids = set()
+        for answers in applications.values_list("answers", flat=True):
+            ids.update(key for key, value in (answers or {}).items() if q.is_answered(value))
+        ids.update(
+            ApplicationDocument.objects.filter(application__in=applications)
+            .exclude(question_id="")
+            .values_list("question_id", flat=True)
+        )
+        return ids
+
+    def clean(self):
+        super().clean()
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The closing time must be after the opening time.")})
+        if self.pk:
+            orphaned = self.answered_question_ids() - q.question_ids(self)
+            if orphaned:
+                raise ValidationError(
+                    _(
+                        "%(count)d question(s) cannot be removed because submitted applications have answered them. "
+                        "Restore them, or edit their wording instead of deleting them."
+                    )
+                    % {"count": len(orphaned)}
+                )
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import application_for_program, companies_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["application"] = application_for_program(request.user, self)
+        context["companies"] = companies_for(request.user) if request.user.is_authenticated else []
+        return context
+
+    def criteria(self):
+        return [
+            {"id": block.id, "name": block.value["name"], "weight": block.value["weight"] or 1}
+            for block in self.canonical.rubric
+        ]
+
+
+class ReferenceCounter(models.Model):
+    """One row per year; locked while the next application reference is taken."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("reference counter")
+
+    def __str__(self):
+        return f"{self.year}: {self.last}"
+
+
+def document_upload_to(instance, filename):
+    """Generated names only: the uploader's file name never reaches the file system."""
+    return f"applications/{instance.application_id}/{uuid.uuid4().hex}{EXTENSIONS[instance.content_type]}"
+
+
+class Application(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        IN_REVIEW = "in_review", _("In review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        RESUBMITTED = "resubmitted", _("Resubmitted")
+        SHORTLISTED = "shortlisted", _("Shortlisted")
+        ACCEPTED = "accepted", _("Accepted")
+        WAITLISTED = "waitlisted", _("Waitlisted")
+        REJECTED = "rejected", _("Rejected")
+        ENROLLED = "enrolled", _("Enrolled")
+        COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    S = Status
+    TRANSITIONS = {
+        S.DRAFT: {S.SUBMITTED, S.WITHDRAWN},
+        S.SUBMITTED: {S.IN_REVIEW, S.WITHDRAWN},
+        S.IN_REVIEW: {S.CHANGES_REQUESTED, S.SHORTLISTED, S.REJECTED, S.WITHDRAWN},
+        S.CHANGES_REQUESTED: {S.RESUBMITTED, S.WITHDRAWN},
+        S.RESUBMITTED: {S.IN_REVIEW, S.WITHDRAWN},
+        S.SHORTLISTED: {S.ACCEPTED, S.WAITLISTED, S.REJECTED, S.WITHDRAWN},
+        S.WAITLISTED: {S.ACCEPTED, S.REJECTED, S.WITHDRAWN},
+        S.ACCEPTED: {S.ENROLLED, S.WITHDRAWN},
+        S.ENROLLED: {S.COMPLETED},
+    }
+    HOLDS_A_PLACE = [S.ACCEPTED, S.ENROLLED, S.COMPLETED]
+    DECISIONS = {S.ACCEPTED, S.WAITLISTED, S.REJECTED}
+    EDITABLE = {S.DRAFT, S.CHANGES_REQUESTED}
+    del S
+
+    program = models.ForeignKey(
+        ProgramPage, verbose_name=_("program"), on_delete=models.PROTECT, related_name="applications"
+    )
+    company = models.ForeignKey(
+        Company, verbose_name=_("company"), on_delete=models.PROTECT, related_name="coaching_applications"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="coaching_applications",
+    )
+    reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    language = models.CharField(_("language"), max_length=10, default=settings.LANGUAGE_CODE)
+    contact_name = models.CharField(_("contact person"), max_length=120, blank=True)
+    contact_title = models.CharField(_("job title"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
+    company_details = models.JSONField(_("company details at application"), default=dict, blank=True)
+    answers = models.JSONField(_("answers"), default=dict, blank=True)
+    consent_at = models.DateTimeField(_("personal-data consent given at"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["-submitted_at", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "company"], name="one_application_per_company_and_program")
+        ]
+        permissions = [
+            ("review_application", _("Can see and score assigned applications")),
+            ("manage_applications", _("Can assign reviewers and move applications through review")),
+            ("decide_application", _("Can accept, waitlist or reject applications")),
+        ]
+
+    def __str__(self):
+        return self.reference or _("Draft application #%(pk)s") % {"pk": self.pk}
+
+    @property
+    def is_editable(self):
+        return self.status in self.EDITABLE
+
+    @property
+    def accepts_changes(self):
+        """Editable by the applicant now: a draft of an open program, or changes requested by staff."""
+        return self.is_editable and (self.status != self.Status.DRAFT or self.program.is_open)
+
+    @property
+    def is_withdrawable(self):
+        return self.Status.WITHDRAWN in self.TRANSITIONS.get(self.status, set())
+
+    def allowed_transitions(self):
+        return [s for s in self.Status if s in self.TRANSITIONS.get(self.status, set())]
+
+    def set_status(self, new_status, *, by, note="", expected=None):
+        """The only way an application changes status.
+
+        Refuses moves outside the lifecycle, moves from a status that is no longer current (``expected``
+        carries the status the user saw), and acceptances beyond the program's capacity. Records the move.
+        """
+        current = expected or self.status
+        if new_status not in self.TRANSITIONS.get(current, set()):
+            raise TransitionNotAllowed(
+                _("An application cannot move from “%(from)s” to “%(to)s”.")
+                % {"from": self.Status(current).label, "to": self.Status(new_status).label}
+            )
+        with transaction.atomic():
+            if new_status == self.Status.ACCEPTED:
+                program = ProgramPage.objects.select_for_update().get(pk=self.program_id)
+                if program.places_taken() >= program.capacity:
+                    raise ProgramFull(
+                        _("The program is full (%(capacity)d places). Waitlist the company or free a place first.")
+                        % {"capacity": program.capacity}
+                    )
+            now = timezone.now()
+            changes = {"status": new_status, "updated_at": now}
+            if new_status in (self.Status.SUBMITTED, self.Status.RESUBMITTED):
+                changes["submitted_at"] = now
+            if new_status in self.DECISIONS:
+                changes["decided_at"] = now
+            updated = Application.objects.filter(pk=self.pk, status=current).update(**changes)
+            if not updated:
+                raise StaleApplication(
+                    _("This application was changed by someone else in the meantime. Reload the page and try again.")
+                )
+            for name, value in changes.items():
+                setattr(self, name, value)
+            return StatusChange.objects.create(
+                application=self, from_status=current, to_status=new_status, changed_by=by, note=note
+            )
+
+
+class StatusChange(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
+    from_status = models.CharField(_("from"), max_length=20, choices=Application.Status.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=Application.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(_("note"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.application}: {self.from_status} → {self.to_status}"
+
+
+class ApplicationDocument(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
+    question_id = models.CharField(_("question"), max_length=64, blank=True)
+    file = models.FileField(_("file"), storage=PrivateStorage(), upload_to=document_upload_to, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(_("type"), max_length=40)
+    size = models.PositiveIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("application document")
+        verbose_name_plural = _("application documents")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
+
+
+class ProgramReviewer(models.Model):
+    program = models.ForeignKey(ProgramPage, on_delete=models.CASCADE, related_name="reviewer_assignments")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("program reviewer")
+        constraints = [models.UniqueConstraint(fields=["program", "reviewer"], name="unique_program_reviewer")]
+
+    def __str__(self):
+        return f"{self.reviewer} → {self.program}"
+
+
+class ApplicationReviewer(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviewer_assignments")
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("application reviewer")
+        constraints = [models.UniqueConstraint(fields=["application", "reviewer"], name="unique_application_reviewer")]
+
+    def __str__(self):
+        return f"{self.reviewer} → {self.application}"
+
+
+class Review(models.Model):
+    """One reviewer's rubric scores (1–5 per criterion, keyed by criterion block id) and comment."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("reviewer"), on_delete=models.CASCADE, related_name="+"
+    )
+    scores = models.JSONField(_("scores"), default=dict, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    conflict_of_interest = models.BooleanField(_("conflict of interest declared"), default=False)
+    conflict_note = models.TextField(_("conflict of interest"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [models.UniqueConstraint(fields=["application", "reviewer"], name="unique_review")]
+
+    def __str__(self):
+        return f"{self.reviewer}: {self.application}"
+
+    def weighted_score(self, criteria):
+        """The weighted mean on the 1–5 scale, or None until every criterion is scored."""
+        if self.conflict_of_interest or not criteria:
+            return None
+        total = weight = 0
+        for criterion in criteria:
+            value = self.scores.get(criterion["id"])
+            if value is None:
+                return None
+            total += value * criterion["weight"]
+            weight += criterion["weight"]
+        return round(total / weight, 2)
+
+
+class ApplicationNote(models.Model):
+    """Internal staff note, never shown to the applicant."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    body = models.TextField(_("note"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("note")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.body[:50]

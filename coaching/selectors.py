@@ -1,0 +1,234 @@
+"""Permission-scoped reads shared by the applicant views, the admin views and the program pages."""
+
+from statistics import mean
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from portal.companies.models import Company
+
+from . import questions as q
+from .models import Application, ApplicationDocument
+
+S = Application.Status
+
+APPLICANT_MOVES = {S.SUBMITTED, S.RESUBMITTED}
+MANAGER_MOVES = {S.IN_REVIEW, S.CHANGES_REQUESTED, S.SHORTLISTED, S.ENROLLED, S.COMPLETED, S.WITHDRAWN}
+DECIDER_MOVES = {S.ACCEPTED, S.WAITLISTED, S.REJECTED}
+
+
+# Applicants -------------------------------------------------------------------------------------
+
+
+def companies_for(user):
+    return Company.objects.for_user(user)
+
+
+def applications_for_member(user):
+    return (
+        Application.objects.filter(company__in=companies_for(user))
+        .select_related("program", "company")
+        .prefetch_related("history")
+    )
+
+
+def application_for_member(user, pk):
+    """The application if the user is a member of its company; 404 otherwise (no hint that it exists)."""
+    return get_object_or_404(applications_for_member(user), pk=pk)
+
+
+def application_for_program(user, program):
+    """The user's companies' application to a program (any language version), or None."""
+    if not user.is_authenticated:
+        return None
+    return applications_for_member(user).filter(program=program.canonical).first()
+
+
+def program_for_display(application):
+    """The program in the reader's language when its questions match the original; the original otherwise."""
+    canonical = application.program
+    page = canonical.localized
+    if page.pk != canonical.pk and q.question_ids(page) != q.question_ids(canonical):
+        return canonical
+    return page
+
+
+# Staff ------------------------------------------------------------------------------------------
+
+
+def is_manager(user):
+    return user.is_active and user.has_perm("coaching.manage_applications")
+
+
+def is_decider(user):
+    return user.is_active and user.has_perm("coaching.decide_application")
+
+
+def is_reviewer(user):
+    return user.is_active and user.has_perm("coaching.review_application")
+
+
+def can_use_review_admin(user):
+    return is_manager(user) or is_decider(user) or is_reviewer(user)
+
+
+def applications_for_staff(user):
+    """Submitted applications the staff member may see: all for managers and decision makers, assigned ones
+    for reviewers, none for anybody else. Drafts stay private to the company."""
+    applications = Application.objects.exclude(status=S.DRAFT).select_related("program", "company")
+    if is_manager(user) or is_decider(user):
+        return applications
+    if is_reviewer(user):
+        return applications.filter(
+            Q(reviewer_assignments__reviewer=user) | Q(program__reviewer_assignments__reviewer=user)
+        ).distinct()
+    return applications.none()
+
+
+def application_for_staff(user, pk):
+    return get_object_or_404(applications_for_staff(user), pk=pk)
+
+
+def is_assigned_reviewer(application, user):
+    return (
+        application.reviewer_assignments.filter(reviewer=user).exists()
+        or application.program.reviewer_assignments.filter(reviewer=user).exists()
+    )
+
+
+def allowed_staff_transitions(application, user):
+    """The moves this staff member may make now; the admin offers only these."""
+    allowed = []
+    for status in application.allowed_transitions():
+        if (status in DECIDER_MOVES and is_decider(user)) or (status in MANAGER_MOVES and is_manager(user)):
+            allowed.append(status)
+    return allowed
+
+
+def reviewers():
+    """Users who may be assigned as reviewers."""
+    User = get_user_model()
+    perm = Q(groups__permissions__codename="review_application") | Q(user_permissions__codename="review_application")
+    return User.objects.filter(is_active=True).filter(perm | Q(is_superuser=True)).distinct().order_by("email")
+
+
+def review_summary(application):
+    """Each reviewer's weighted score, the average and the spread (highest minus lowest)."""
+    criteria = application.program.criteria()
+    rows = []
+    for review in application.reviews.select_related("reviewer").order_by("pk"):
+        rows.append({"review": review, "score": review.weighted_score(criteria)})
+    scores = [row["score"] for row in rows if row["score"] is not None]
+    return {
+        "criteria": criteria,
+        "rows": rows,
+        "average": round(mean(scores), 2) if scores else None,
+        "spread": round(max(scores) - min(scores), 2) if scores else None,
+        "count": len(scores),
+    }
+
+
+def average_scores(applications):
+    """{application pk: average weighted score or None} for a list of applications."""
+    return {application.pk: review_summary(application)["average"] for application in applications}
+
+
+def waitlist_suggestion(program):
+    """The best-scored waitlisted application when the program has a free place, else None."""
+    if program.places_taken() >= program.capacity:
+        return None
+    waitlisted = list(program.applications.filter(status=S.WAITLISTED).select_related("company", "program"))
+    if not waitlisted:
+        return None
+    scores = average_scores(waitlisted)
+    return max(waitlisted, key=lambda a: (scores[a.pk] is not None, scores[a.pk] or 0, -a.pk))
+
+
+# Completeness -----------------------------------------------------------------------------------
+
+COMPANY_REQUIRED = {
+    "contact_name": _("Contact person"),
+    "contact_email": _("Contact e-mail"),
+    "contact_phone": _("Contact phone"),
+}
+COMPANY_DETAILS_REQUIRED = ("name_zh", "address", "district", "industry")
+
+
+def _company_missing(application):
+    missing = [label for field, label in COMPANY_REQUIRED.items() if not getattr(application, field)]
+    if any(not application.company_details.get(key) for key in COMPANY_DETAILS_REQUIRED):
+        missing.append(_("Company details"))
+    return missing
+
+
+def _status(answered, required_missing):
+    if required_missing:
+        return "in_progress" if answered else "not_started"
+    return "completed"
+
+
+def task_list(application, page=None):
+    """The GOV.UK-style task list: each task with its URL, status and the required items still missing."""
+    page = page or program_for_display(application)
+    pk = application.pk
+    tasks = []
+    company_missing = _company_missing(application)
+    tasks.append(
+        {
+            "title": _("Company and contact details"),
+            "url": reverse("coaching:company", args=[pk]),
+            "status": "completed" if not company_missing else "in_progress",
+            "missing": [{"label": label, "url": reverse("coaching:company", args=[pk])} for label in company_missing],
+        }
+    )
+    for section in q.sections(page):
+        url = reverse("coaching:section", args=[pk, section.number])
+        missing = [
+            {"label": question.label, "url": f"{url}#id_{question.field_name}"}
+            for question in section.questions
+            if question.required and not q.is_answered(application.answers.get(question.id))
+        ]
+        answered = any(q.is_answered(application.answers.get(question.id)) for question in section.questions)
+        tasks.append({"title": section.title, "url": url, "status": _status(answered, missing), "missing": missing})
+    documents_url = reverse("coaching:documents", args=[pk])
+    uploaded = set(application.documents.values_list("question_id", flat=True))
+    missing = [
+        {"label": question.label, "url": documents_url}
+        for question in q.file_questions(page)
+        if question.required and question.id not in uploaded
+    ]
+    tasks.append(
+        {
+            "title": _("Supporting documents"),
+            "url": documents_url,
+            "status": _status(bool(uploaded), missing),
+            "missing": missing,
+        }
+    )
+    declaration_url = reverse("coaching:declaration", args=[pk])
+    missing = [] if application.consent_at else [{"label": _("Declaration and consent"), "url": declaration_url}]
+    tasks.append(
+        {
+            "title": _("Declaration and personal-data consent"),
+            "url": declaration_url,
+            "status": "completed" if application.consent_at else "not_started",
+            "missing": missing,
+        }
+    )
+    return tasks
+
+
+def missing_items(application, page=None):
+    return [item for task in task_list(application, page) for item in task["missing"]]
+
+
+def document_for_user(user, pk):
+    """A document the user may download: their company's, or one from an application they may review."""
+    documents = ApplicationDocument.objects.select_related("application")
+    if not user.is_authenticated:
+        return get_object_or_404(documents.none(), pk=pk)
+    allowed = Q(application__company__in=companies_for(user)) | Q(application__in=applications_for_staff(user))
+    return get_object_or_404(documents.filter(allowed), pk=pk)

@@ -1,0 +1,282 @@
+"""Every write in the coaching app: applying, documents, review and decisions."""
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import questions as q
+from . import selectors
+from .models import (
+    Application,
+    ApplicationDocument,
+    ApplicationError,
+    ApplicationNote,
+    ApplicationReviewer,
+    IncompleteApplication,
+    ProgramClosed,
+    ProgramReviewer,
+    ReferenceCounter,
+    Review,
+    TransitionNotAllowed,
+)
+from .tasks import send_status_email
+from .uploads import detect_content_type, safe_original_name
+
+S = Application.Status
+MAX_DOCUMENTS = 20
+
+
+def _notify(change, base_url=""):
+    transaction.on_commit(lambda: send_status_email.enqueue(change.pk, base_url))
+
+
+def _require_editable(application):
+    if not application.is_editable:
+        raise ApplicationError(_("This application can no longer be changed."))
+    if not application.accepts_changes:
+        raise ProgramClosed(_("Applications for this program are closed. Your draft can still be read."))
+
+
+def _company_snapshot(company):
+    return {
+        "name_zh": company.name_zh,
+        "name_en": company.name_en,
+        "ubn": company.ubn,
+        "address": company.address,
+        "district": company.district,
+        "industry": company.industry,
+        "website": company.website,
+    }
+
+
+# Applying ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_start(*, program, company, user, language):
+    """The company's application to the program: the existing one, or a new draft prefilled from the company.
+
+    Returns ``(application, created)``. A program that is not open refuses new drafts.
+    """
+    program = program.canonical
+    existing = Application.objects.filter(program=program, company=company).first()
+    if existing:
+        return existing, False
+    if not program.is_open:
+        raise ProgramClosed(_("This program is not accepting applications."))
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                program=program,
+                company=company,
+                created_by=user,
+                language=language,
+                contact_name=user.get_full_name(),
+                contact_email=user.email,
+                company_details=_company_snapshot(company),
+            )
+    except IntegrityError:
+        return Application.objects.get(program=program, company=company), False
+    return application, True
+
+
+@transaction.atomic
+def application_save_company_details(*, application, user, data):
+    _require_editable(application)
+    for field in ("contact_name", "contact_title", "contact_email", "contact_phone"):
+        setattr(application, field, data[field])
+    details = dict(application.company_details)
+    for key in ("name_zh", "name_en", "address", "district", "industry", "website"):
+        details[key] = data[key]
+    application.company_details = details
+    application.save(
+        update_fields=[
+            "contact_name",
+            "contact_title",
+            "contact_email",
+            "contact_phone",
+            "company_details",
+            "updated_at",
+        ]
+    )
+
+
+@transaction.atomic
+def application_save_answers(*, application, user, section, cleaned_data):
+    """Saves one section's answers into the draft; other sections' answers are kept as they are."""
+    _require_editable(application)
+    answers = dict(application.answers)
+    for question in section.questions:
+        value = q.to_json(question, cleaned_data.get(question.field_name))
+        if value is None:
+            answers.pop(question.id, None)
+        else:
+            answers[question.id] = value
+    application.answers = answers
+    application.save(update_fields=["answers", "updated_at"])
+
+
+@transaction.atomic
+def application_add_document(*, application, user, upload, question_id=""):
+    """Stores a checked PDF/JPEG/PNG under a generated name. A file question keeps only its latest file."""
+    _require_editable(application)
+    content_type = detect_content_type(upload)
+    if question_id:
+        page = selectors.program_for_display(application)
+        if question_id not in {question.id for question in q.file_questions(page)}:
+            raise ApplicationError(_("Choose what this document is for."))
+        for old in application.documents.filter(question_id=question_id):
+            old.file.delete(save=False)
+            old.delete()
+    elif application.documents.count() >= MAX_DOCUMENTS:
+        raise ApplicationError(_("An application can have at most %(max)d documents.") % {"max": MAX_DOCUMENTS})
+    document = ApplicationDocument(
+        application=application,
+        question_id=question_id,
+        original_name=safe_original_name(upload.name, content_type),
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=user,
+    )
+    document.file.save("upload", upload, save=False)
+    try:
+        document.save()
+    except Exception:
+        document.file.delete(save=False)
+        raise
+    return document
+
+
+@transaction.atomic
+def application_delete_document(*, document, user):
+    _require_editable(document.application)
+    document.file.delete(save=False)
+    document.delete()
+
+
+@transaction.atomic
+def application_give_consent(*, application, user):
+    _require_editable(application)
+    application.consent_at = timezone.now()
+    application.save(update_fields=["consent_at", "updated_at"])
+
+
+def _next_reference(year):
+    ReferenceCounter.objects.get_or_create(year=year)
+    counter = ReferenceCounter.objects.select_for_update().get(year=year)
+    ReferenceCounter.objects.filter(pk=year).update(last=F("last") + 1)
+    counter.refresh_from_db()
+    return f"CB-{year}-{counter.last:06d}"
+
+
+@transaction.atomic
+def application_submit(*, application, user, base_url=""):
+    """Submits (or resubmits after changes were requested) exactly once.
+
+    Refuses incomplete applications (listing what is missing), new submissions after the closing time and
+    a second submission from another tab or a double click (the status is moved with a conditional update).
+    """
+    if application.status not in Application.EDITABLE:
+        raise TransitionNotAllowed(_("This application has already been submitted."))
+    if application.status == S.DRAFT and not application.program.is_open:
+        raise ProgramClosed(
+            _("Applications for this program closed at %(time)s. It can no longer be submitted.")
+            % {"time": timezone.localtime(application.program.closes_at).strftime("%Y-%m-%d %H:%M")}
+        )
+    missing = selectors.missing_items(application)
+    if missing:
+        raise IncompleteApplication(_("Some required answers are missing."), errors=missing)
+    new_status = S.SUBMITTED if application.status == S.DRAFT else S.RESUBMITTED
+    change = application.set_status(new_status, by=user, expected=application.status)
+    if not application.reference:
+        application.reference = _next_reference(timezone.localdate().year)
+        application.save(update_fields=["reference"])
+    _notify(change, base_url)
+    return change
+
+
+@transaction.atomic
+def application_withdraw(*, application, user, note="", expected=None, base_url=""):
+    change = application.set_status(S.WITHDRAWN, by=user, note=note, expected=expected)
+    _notify(change, base_url)
+    return change
+
+
+# Review -----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_transition(*, application, user, new_status, note="", expected=None, base_url=""):
+    """A staff move; only moves the user's role allows, checked again here, not just hidden in the UI."""
+    application.status = expected or application.status
+    if new_status not in selectors.allowed_staff_transitions(application, user):
+        raise TransitionNotAllowed(_("You cannot make this change."))
+    change = application.set_status(new_status, by=user, note=note, expected=expected)
+    _notify(change, base_url)
+    return change
+
+
+@transaction.atomic
+def reviewer_assign(*, application, reviewer, by):
+    if not reviewer.has_perm("coaching.review_application"):
+        raise ApplicationError(_("%(user)s is not a reviewer.") % {"user": reviewer})
+    assignment, _created = ApplicationReviewer.objects.get_or_create(
+        application=application, reviewer=reviewer, defaults={"assigned_by": by}
+    )
+    return assignment
+
+
+@transaction.atomic
+def program_reviewer_assign(*, program, reviewer):
+    if not reviewer.has_perm("coaching.review_application"):
+        raise ApplicationError(_("%(user)s is not a reviewer.") % {"user": reviewer})
+    assignment, _created = ProgramReviewer.objects.get_or_create(program=program.canonical, reviewer=reviewer)
+    return assignment
+
+
+def _require_active_reviewer(application, reviewer):
+    if not selectors.is_reviewer(reviewer) or not selectors.is_assigned_reviewer(application, reviewer):
+        raise ApplicationError(_("Only reviewers assigned to this application can score it."))
+    if application.status in {S.DRAFT, S.WITHDRAWN}:
+        raise ApplicationError(_("This application cannot be scored."))
+    existing = Review.objects.filter(application=application, reviewer=reviewer).first()
+    if existing and existing.conflict_of_interest:
+        raise ApplicationError(_("You declared a conflict of interest for this application and cannot score it."))
+    return existing
+
+
+@transaction.atomic
+def review_save(*, application, reviewer, scores, comment=""):
+    """Saves a reviewer's rubric scores: every criterion, each a whole number from 1 to 5."""
+    _require_active_reviewer(application, reviewer)
+    criteria = application.program.criteria()
+    clean = {}
+    for criterion in criteria:
+        value = scores.get(criterion["id"])
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            raise ApplicationError(
+                _("Score “%(criterion)s” with a whole number from 1 to 5.") % {"criterion": criterion["name"]}
+            )
+        clean[criterion["id"]] = value
+    review, _created = Review.objects.update_or_create(
+        application=application, reviewer=reviewer, defaults={"scores": clean, "comment": comment}
+    )
+    return review
+
+
+@transaction.atomic
+def review_declare_conflict(*, application, reviewer, note):
+    """Recuses the reviewer: their scores no longer count and they cannot score this application again."""
+    _require_active_reviewer(application, reviewer)
+    review, _created = Review.objects.update_or_create(
+        application=application,
+        reviewer=reviewer,
+        defaults={"conflict_of_interest": True, "conflict_note": note, "scores": {}},
+    )
+    return review
+
+
+@transaction.atomic
+def note_add(*, application, author, body):
+    return ApplicationNote.objects.create(application=application, author=author, body=body)

@@ -1,0 +1,28 @@
+"""Background work for coaching: the applicant's e-mail after every status change."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+from .models import StatusChange
+
+
+@task()
+def send_status_email(status_change_id, base_url=""):
+    """E-mail the applicant about one recorded status change, in the language the application was made in."""
+    change = StatusChange.objects.select_related("application__program", "application__company").get(
+        pk=status_change_id
+    )
+    application = change.application
+    recipients = [application.contact_email or (application.created_by and application.created_by.email)]
+    recipients = [r for r in recipients if r]
+    if not recipients:
+        return
+    with translation.override(application.language or settings.LANGUAGE_CODE):
+        program = application.program.localized
+        context = {"application": application, "change": change, "program": program, "base_url": base_url}
+        subject = render_to_string("coaching/email/status_subject.txt", context).strip()
+        body = render_to_string("coaching/email/status_body.txt", context)
+    send_mail(subject, body, None, recipients)
