@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.markets import District
+from portal.markets import District, Market
 
 from .validators import validate_ubn
 
@@ -83,6 +83,10 @@ class Company(models.Model):
     def is_verified(self):
         return self.verified_at is not None
 
+    def get_target_markets_display(self):
+        """The target markets' labels, in the order they were chosen."""
+        return [Market(code).label for code in self.target_markets if code in Market.values]
+
     def display_name(self, language_code=None):
         """The English name for non-Chinese readers when there is one."""
         if language_code and not language_code.startswith("zh") and self.name_en:
@@ -121,7 +125,11 @@ def _default_expiry():
     return timezone.now() + timedelta(days=14)
 
 
-class InvitationError(Exception):
+class CompanyError(Exception):
+    """A company or membership change is not allowed; the message is shown to the user."""
+
+
+class InvitationError(CompanyError):
     """An invitation cannot be accepted or revoked in its current state."""
 
 
@@ -165,13 +173,18 @@ class Invitation(models.Model):
         return timezone.now() >= self.expires_at
 
     def set_status(self, new_status):
-        """The one way an invitation changes state; refuses moves that are not allowed."""
-        if self.status != self.Status.PENDING:
-            raise InvitationError(_("This invitation has already been used or revoked."))
-        if new_status == self.Status.ACCEPTED and self.is_expired:
-            raise InvitationError(_("This invitation has expired. Ask the company for a new one."))
+        """The one way an invitation changes state: pending → accepted or pending → revoked.
+
+        An expired invitation can still be revoked, never accepted.
+        """
+        if self.status == self.Status.ACCEPTED:
+            raise InvitationError(_("This invitation has already been accepted."))
+        if self.status == self.Status.REVOKED:
+            raise InvitationError(_("This invitation was withdrawn by the company."))
         if new_status not in (self.Status.ACCEPTED, self.Status.REVOKED):
             raise InvitationError(_("This change is not allowed."))
+        if new_status == self.Status.ACCEPTED and self.is_expired:
+            raise InvitationError(_("This invitation has expired. Ask the company for a new one."))
         self.status = new_status
         self.responded_at = timezone.now()
         self.save(update_fields=["status", "responded_at"])
