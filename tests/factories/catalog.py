@@ -110,14 +110,22 @@ def publish_translation(page, locale, **fields):
     return translation
 
 
-def build_catalog_site():
-    """A default site rooted at a zh-hant HomePage with an en translation, and a solution index in both."""
+def build_home_site():
+    """A default site rooted at a zh-hant HomePage with a published en translation."""
     english, _ = Locale.objects.get_or_create(language_code="en")
     home = HomePageFactory(parent=Page.get_first_root_node(), locale=Locale.get_default())
     Site.objects.update_or_create(
         is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80}
     )
     home_en = publish_translation(home, english, title="Home")
+    return SimpleNamespace(english=english, home=home, home_en=home_en)
+
+
+def build_catalog_site():
+    """The site above with a solution index in both languages."""
+    site = build_home_site()
+    english, home = site.english, site.home
+    home_en = site.home_en
     index = SolutionIndexPageFactory(parent=home, title="一站式解決方案")
     index_en = publish_translation(index, english, title="One-stop solutions")
     return SimpleNamespace(english=english, home=home, home_en=home_en, index=index, index_en=index_en)
