@@ -90,3 +90,18 @@ def test_mfa_authenticate_page_renders(client, lang):
     response = login(client, user.email, DEFAULT_PASSWORD, lang=lang)
     html = assert_site_layout(client.get(response.url), lang)
     assert 'name="code"' in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ["accounts/email/", "accounts/password/change/", "accounts/logout/"])
+def test_account_management_pages_render(client, lang, path):
+    """E-mail addresses, password change and the logout confirmation use the site's layout too."""
+    user = UserFactory()
+    client.force_login(user)
+    assert_site_layout(client.get(f"/{lang}/{path}"), lang)
+
+
+def test_account_menu_links_to_mfa_for_signed_in_users(client):
+    user = UserFactory()
+    client.force_login(user)
+    assert 'href="/en/accounts/2fa/"' in client.get("/en/accounts/email/").content.decode()
