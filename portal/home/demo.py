@@ -698,6 +698,10 @@ def seed(*, stdout):
     for lang in (DEFAULT, ENGLISH):
         ensure_menu(locales[lang], lang, trees[lang], stdout=stdout)
         ensure_footer(locales[lang], lang, trees[lang], stdout=stdout)
+    stdout.write(
+        f"  site pages: {Page.objects.filter(depth__gt=1).count()} pages, "
+        f"{PartnerOrganisation.objects.count()} partner entries, {NavigationMenu.objects.count()} menus"
+    )
 
 
 def _build_tree(home, home_created, lang, image, *, source=None, stdout):
