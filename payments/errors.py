@@ -1,0 +1,21 @@
+"""Domain exceptions of the payments app; their messages are shown to people as they are."""
+
+
+class PaymentError(Exception):
+    """A payment action is not allowed or failed; the message explains why."""
+
+
+class PaymentStateError(PaymentError):
+    """A payment cannot move from its current status to the one asked for."""
+
+
+class UnsupportedCurrency(PaymentError):
+    """The currency is not one the storefront charges in."""
+
+
+class ExchangeRateMissing(PaymentError):
+    """Staff have not entered an exchange rate for the currency yet."""
+
+
+class PaymentsNotConfigured(PaymentError):
+    """STRIPE_SECRET_KEY (or the webhook secret) is not set."""

@@ -1,0 +1,27 @@
+"""Reads for the payments app."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext as _
+
+from .currencies import Currency, check_currency, convert_twd
+from .errors import ExchangeRateMissing
+from .models import ExchangeRate, Payment
+
+
+def twd_to_minor(amount_twd, currency):
+    """A TWD price → minor units of ``currency`` at the staff-managed rate (half up, Stripe's rules)."""
+    code = check_currency(currency)
+    if code == Currency.TWD:
+        return convert_twd(amount_twd, code, twd_per_unit=1)
+    rate = ExchangeRate.objects.filter(currency=code).values_list("twd_per_unit", flat=True).first()
+    if rate is None:
+        raise ExchangeRateMissing(
+            _("There is no exchange rate for %(currency)s yet; staff enter it in the admin.") % {"currency": code}
+        )
+    return convert_twd(amount_twd, code, twd_per_unit=rate)
+
+
+def payment_for(obj, *, purpose):
+    """The payment attached to ``obj`` for ``purpose``, or None."""
+    content_type = ContentType.objects.get_for_model(obj)
+    return Payment.objects.filter(purpose=purpose, content_type=content_type, object_id=obj.pk).first()
