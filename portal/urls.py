@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/login/", account_views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("payments/", include("payments.urls")),
 ]
 
 if settings.DEBUG:

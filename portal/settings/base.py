@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "coaching",
     "catalog",
     "search",
+    "payments",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
