@@ -6,8 +6,9 @@ import io
 import pytest
 from django.core import mail
 from django.urls import NoReverseMatch, reverse
+from wagtail.test.utils.form_data import rich_text
 
-from catalog.models import ConsultationRequest
+from catalog.models import ConsultationRequest, Provider
 from tests.factories.accounts import StaffFactory
 from tests.factories.catalog import ConsultationRequestFactory, ProviderFactory
 from tests.factories.companies import MembershipFactory
@@ -133,3 +134,57 @@ class TestProviderSnippet:
         response = client.get("/admin/snippets/catalog/provider/")
         assert response.status_code == 200
         assert catalog.halal.provider.name in response.content.decode()
+
+    def test_staff_create_a_provider_with_markets(self, client, catalog):
+        """The provider form takes markets as checkboxes and stores their codes."""
+        client.force_login(StaffFactory())
+        response = client.post(
+            "/admin/snippets/catalog/provider/add/",
+            {
+                "name": "Bangkok Freight",
+                "description": "",
+                "website": "https://freight.example.com",
+                "markets": ["TH", "MY"],
+                "verified_at": "2026-10-01",
+                "contact_email": "intro@freight.example.com",
+            },
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        provider = Provider.objects.get(name="Bangkok Freight")
+        assert provider.markets == ["TH", "MY"]
+
+
+class TestPageEditing:
+    def test_offering_edit_form_shows_market_checkboxes(self, client, catalog):
+        """Editors edit an offering's markets with one checkbox per market."""
+        client.force_login(StaffFactory())
+        response = client.get(f"/admin/pages/{catalog.ship_asean.pk}/edit/")
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert 'type="checkbox" name="markets" value="TH"' in html
+        assert 'name="free_for_coached"' in html
+
+    def test_staff_edit_and_publish_an_offering(self, client, catalog):
+        """Publishing an edited offering stores the new markets and free flag."""
+        page = catalog.ship_vietnam
+        client.force_login(StaffFactory())
+        data = {
+            "title": page.title,
+            "slug": page.slug,
+            "provider": page.provider.pk,
+            "summary": page.summary,
+            "includes": rich_text("<p>Door to door.</p>"),
+            "markets": ["VN", "KH"],
+            "languages": page.languages,
+            "price_range": page.price_range,
+            "free_for_coached": "on",
+            "eligibility": rich_text(""),
+            "how_it_works": rich_text(""),
+            "contact": rich_text(""),
+            "action-publish": "action-publish",
+        }
+        response = client.post(f"/admin/pages/{page.pk}/edit/", data)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        page.refresh_from_db()
+        assert page.markets == ["VN", "KH"]
+        assert page.free_for_coached is True
