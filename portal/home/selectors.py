@@ -66,6 +66,18 @@ def navigation_menu(*, locale):
     return _one_for_locale(NavigationMenu, locale)
 
 
+def navigation_items(*, locale):
+    """The items of the header menu of ``locale`` with their pages, in menu order."""
+    menu = navigation_menu(locale=locale)
+    if menu is None:
+        return []
+    return list(menu.items.select_related("link_page"))
+
+
+def footer_links(footer):
+    return list(footer.links.select_related("link_page"))
+
+
 def footer_content(*, locale):
     """The footer of ``locale`` (the default language's when it has none), or None."""
     return _one_for_locale(FooterContent, locale)

@@ -99,15 +99,20 @@ def home_url():
 
 
 @register.simple_tag
-def navigation_menu():
-    """The header menu of the active language."""
-    return selectors.navigation_menu(locale=Locale.get_active())
+def navigation_items():
+    """The items of the header menu of the active language."""
+    return selectors.navigation_items(locale=Locale.get_active())
 
 
 @register.simple_tag
 def footer_content():
     """The footer of the active language."""
     return selectors.footer_content(locale=Locale.get_active())
+
+
+@register.simple_tag
+def footer_links(footer):
+    return selectors.footer_links(footer)
 
 
 @register.simple_tag(name="link_href")
