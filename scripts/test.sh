@@ -73,7 +73,7 @@ deploy_check() {
 run_pytest() {
     local rc=0
     mkdir -p test-results
-    $PY -m pytest -p no:cacheprovider "$@" 2>&1 | tee "$PYTEST_LOG" || rc=${PIPESTATUS[0]}
+    $PY -m pytest -p no:cacheprovider --durations=10 "$@" 2>&1 | tee "$PYTEST_LOG" || rc=${PIPESTATUS[0]}
     if ((rc == 5)); then
         echo "pytest collected no tests: that is a failure" >&2
         return 1
