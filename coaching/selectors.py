@@ -56,6 +56,18 @@ def program_for_display(application):
     return page
 
 
+def answer_sections(application, page):
+    """The answers as readable rows grouped by section, and the documents."""
+    result = []
+    for section in q.sections(page):
+        rows = [
+            {"question": question, "answer": q.display(question, application.answers.get(question.id))}
+            for question in section.questions
+        ]
+        result.append({"section": section, "rows": rows})
+    return result, list(application.documents.all())
+
+
 # Staff ------------------------------------------------------------------------------------------
 
 

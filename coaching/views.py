@@ -34,22 +34,6 @@ def _editable_or_redirect(request, application):
     return _detail(application)
 
 
-def _answers_by_section(application, page):
-    documents = list(application.documents.all())
-    result = []
-    for section in q.sections(page):
-        result.append(
-            {
-                "section": section,
-                "rows": [
-                    {"question": question, "answer": q.display(question, application.answers.get(question.id))}
-                    for question in section.questions
-                ],
-            }
-        )
-    return result, documents
-
-
 @login_required
 def my_applications(request):
     applications = selectors.applications_for_member(request.user).order_by("-created_at")
@@ -82,7 +66,7 @@ def start(request, program_id):
 def detail(request, pk):
     application = selectors.application_for_member(request.user, pk)
     page = selectors.program_for_display(application)
-    sections, documents = _answers_by_section(application, page)
+    sections, documents = selectors.answer_sections(application, page)
     context = {
         "application": application,
         "program": page,
@@ -214,7 +198,7 @@ def check_answers(request, pk):
             return _detail(application)
         else:
             return redirect("coaching:submitted", application.pk)
-    sections, documents = _answers_by_section(application, page)
+    sections, documents = selectors.answer_sections(application, page)
     context = {
         "application": application,
         "program": page,

@@ -170,7 +170,7 @@ def manager(**kwargs):
 
 
 def decider(**kwargs):
-    return user_with_permissions("decide_application", "manage_applications", **kwargs)
+    return user_with_permissions("decide_application", **kwargs)
 
 
 def assign(application, user):

@@ -1,0 +1,57 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views, selectors
+from .models import Coach
+
+
+class ReviewMenuItem(MenuItem):
+    def is_shown(self, request):
+        return selectors.can_use_review_admin(request.user)
+
+
+class ApplicationViewSet(ViewSet):
+    """Applications: list with filters, bulk actions and exports; detail with answers, scores, notes, history."""
+
+    name = "coaching_applications"
+    url_prefix = "coaching/applications"
+    icon = "form"
+    menu_label = _("Applications")
+    menu_order = 250
+    add_to_admin_menu = True
+    menu_item_class = ReviewMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", admin_views.index, name="index"),
+            path("export/<str:fmt>/", admin_views.export, name="export"),
+            path("bulk/", admin_views.bulk, name="bulk"),
+            path("<int:pk>/", admin_views.detail, name="detail"),
+            path("<int:pk>/transition/", admin_views.transition, name="transition"),
+            path("<int:pk>/assign/", admin_views.assign, name="assign"),
+            path("<int:pk>/review/", admin_views.review, name="review"),
+            path("<int:pk>/conflict/", admin_views.conflict, name="conflict"),
+            path("<int:pk>/note/", admin_views.note, name="note"),
+        ]
+
+
+class CoachViewSet(SnippetViewSet):
+    model = Coach
+    icon = "user"
+    menu_label = _("Coaches")
+    add_to_admin_menu = False
+    list_display = ["name", "role"]
+    search_fields = ["name", "bio"]
+
+
+@hooks.register("register_admin_viewset")
+def register_application_viewset():
+    return ApplicationViewSet()
+
+
+register_snippet(CoachViewSet)
