@@ -173,8 +173,11 @@ WAGTAIL_SITE_NAME = _("Taipei Cross-Border E-Commerce Hub")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://localhost:8000")
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
-# Passwords are reset through allauth (rate-limited, enumeration-safe), not the admin's own form.
+# Passwords and e-mail addresses are managed through allauth (rate-limited, enumeration-safe,
+# verified addresses, notifications), not the admin's own forms.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -106,3 +106,12 @@ def test_members_without_admin_access_are_not_redirected_to_mfa(client, staff_mf
     login(client, user.email, DEFAULT_PASSWORD)
     response = client.get("/admin/")
     assert "2fa" not in response.url
+
+
+def test_admin_account_page_leaves_email_and_password_to_allauth(client, staff_mfa_not_required):
+    """The admin's own e-mail and password forms are off: a changed address would bypass verification."""
+    staff = StaffFactory()
+    client.force_login(staff)
+    html = client.get("/admin/account/").content.decode()
+    assert 'name="name_email-email"' not in html
+    assert 'name="password-old_password"' not in html
