@@ -63,10 +63,12 @@ start_es() {
 }
 
 deploy_check() {
-    # Production settings with throw-away secrets: must be free of warnings.
+    # Production settings with every secret set to a throw-away value: must be free of warnings.
     local secret
     secret="$($PY -c 'import secrets; print(secrets.token_urlsafe(64))')"
     DJANGO_SETTINGS_MODULE=portal.settings.production DJANGO_SECRET_KEY="$secret" \
+        STRIPE_SECRET_KEY=sk_test_deploy_check STRIPE_PUBLISHABLE_KEY=pk_test_deploy_check \
+        STRIPE_WEBHOOK_SECRET=whsec_deploy_check \
         $PY manage.py check --deploy --fail-level WARNING
 }
 
