@@ -27,7 +27,6 @@ class ProviderViewSet(SnippetViewSet):
     menu_order = 310
     add_to_admin_menu = True
     list_display = ["name", "website", "verified_at"]
-    search_fields = ["name"]
 
 
 class ConsultationRequestIndexView(IndexView):

@@ -135,6 +135,15 @@ class TestProviderSnippet:
         assert response.status_code == 200
         assert catalog.halal.provider.name in response.content.decode()
 
+    def test_staff_search_providers(self, client, catalog):
+        """Searching the provider listing by name finds the provider and leaves the others out."""
+        ProviderFactory(name="Bangkok Freight")
+        ProviderFactory(name="Jakarta Halal")
+        client.force_login(StaffFactory())
+        html = client.get("/admin/snippets/catalog/provider/", {"q": "Bangkok"}).content.decode()
+        assert "Bangkok Freight" in html
+        assert "Jakarta Halal" not in html
+
     def test_staff_create_a_provider_with_markets(self, client, catalog):
         """The provider form takes markets as checkboxes and stores their codes."""
         client.force_login(StaffFactory())
