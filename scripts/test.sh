@@ -85,6 +85,7 @@ run_pytest() {
 
 phase "system packages" scripts/system-packages.sh
 phase "python packages" python_packages
+phase "translations" make -s --no-print-directory messages
 phase "postgresql" scripts/postgres.sh
 phase "elasticsearch node" start_es
 phase "django check" $PY manage.py check
