@@ -265,7 +265,8 @@ def _on_session_completed(session, event):
     _record_payment_intent(payment, session.get("payment_intent"))
     if session.get("payment_status") in ("paid", "no_payment_required"):
         _mark_paid(payment, session, note=f"{event.type} {event.stripe_id}")
-    _replay_waiting(payment.stripe_payment_intent_id)
+    if payment.stripe_payment_intent_id:
+        _replay_waiting(payment.stripe_payment_intent_id)
     return StripeEvent.Status.PROCESSED
 
 
@@ -294,12 +295,13 @@ def _payment_for_payment_intent(payment_intent_id):
     payment = _locked_payment(stripe_payment_intent_id=payment_intent_id)
     if payment is not None:
         return payment
-    for session in stripe_client().v1.checkout.sessions.list({"payment_intent": payment_intent_id, "limit": 1}):
+    sessions = stripe_client().v1.checkout.sessions.list({"payment_intent": payment_intent_id, "limit": 1})
+    for session in (listed.to_dict() for listed in sessions.data):
         payment = _payment_for_session(session)
         if payment is not None:
             _record_payment_intent(payment, payment_intent_id)
-            if session.payment_status == "paid":
-                _mark_paid(payment, session.to_dict(), note=f"re-fetched {session.id}")
+            if session.get("payment_status") == "paid":
+                _mark_paid(payment, session, note=f"re-fetched {session['id']}")
             return payment
     return None
 

@@ -122,7 +122,9 @@ class PaymentViewSet(ModelViewSet):
 
     def get_common_view_kwargs(self, **kwargs):
         # Payments are created by the apps that sell something; staff only read and refund them.
-        return super().get_common_view_kwargs(**{"add_url_name": None, "edit_url_name": None, **kwargs})
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
+        )
 
     @property
     def refund_view(self):
@@ -155,7 +157,9 @@ class StripeEventViewSet(ModelViewSet):
     ]
 
     def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(**{"add_url_name": None, "edit_url_name": None, **kwargs})
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
+        )
 
     def get_urlpatterns(self):
         return [pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add", "edit", "delete")]

@@ -22,8 +22,14 @@ PORT="${STRIPE_MOCK_PORT:-12111}"
 URL="http://127.0.0.1:${PORT}"
 WAIT_SECONDS="${STRIPE_MOCK_WAIT_SECONDS:-30}"
 
+# Plain bash (no curl: `make test` starts stripe-mock before it installs Debian packages).
 answers() {
-    curl -fsS --max-time 2 -u sk_test_123: "$URL/v1/balance" >/dev/null 2>&1
+    timeout 3 bash -c '
+        exec 3<>"/dev/tcp/127.0.0.1/$1" || exit 1
+        printf "GET /v1/balance HTTP/1.0\r\nAuthorization: Bearer sk_test_123\r\n\r\n" >&3
+        IFS= read -r status <&3
+        [[ "$status" == *" 200 "* ]]
+    ' _ "$PORT" 2>/dev/null
 }
 
 go_binary() {
