@@ -12,8 +12,10 @@ INDEX = "/admin/companies/"
 
 
 @pytest.fixture(autouse=True)
-def _no_staff_mfa(settings):
+def _english_admin_without_staff_mfa(client, settings):
+    """Messages are compared in English (the admin otherwise speaks the default zh-hant)."""
     settings.REQUIRE_STAFF_MFA = False
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
 
 @pytest.fixture
