@@ -15,6 +15,7 @@ from wagtail.search import index
 from portal.markets import Market
 
 from .fields import MarketsField
+from .page_forms import SolutionCategoryPageForm
 
 
 class Need(models.TextChoices):
@@ -131,18 +132,23 @@ class SolutionCategoryPage(Page):
     parent_page_types = ["catalog.SolutionIndexPage"]
     subpage_types = ["catalog.SolutionPage"]
     template = "catalog/solution_category_page.html"
+    base_form_class = SolutionCategoryPageForm
 
     class Meta:
         verbose_name = _("solution category")
 
+    NEED_TAKEN = _("Another category in this catalog already answers this need.")
+
+    @classmethod
+    def need_taken(cls, *, parent, need, exclude_pk=None):
+        """True when another category under ``parent`` already answers ``need``."""
+        return cls.objects.child_of(parent).filter(need=need).exclude(pk=exclude_pk).exists()
+
     def clean(self):
         super().clean()
         parent = self.get_parent() if self.pk else None
-        if parent is None:
-            return
-        siblings = SolutionCategoryPage.objects.child_of(parent).filter(need=self.need).exclude(pk=self.pk)
-        if siblings.exists():
-            raise ValidationError({"need": _("Another category in this catalog already answers this need.")})
+        if parent is not None and self.need_taken(parent=parent, need=self.need, exclude_pk=self.pk):
+            raise ValidationError({"need": self.NEED_TAKEN})
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

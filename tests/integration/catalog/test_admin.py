@@ -8,7 +8,7 @@ from django.core import mail
 from django.urls import NoReverseMatch, reverse
 from wagtail.test.utils.form_data import rich_text
 
-from catalog.models import ConsultationRequest, Provider
+from catalog.models import ConsultationRequest, Provider, SolutionCategoryPage
 from tests.factories.accounts import StaffFactory
 from tests.factories.catalog import ConsultationRequestFactory, ProviderFactory
 from tests.factories.companies import MembershipFactory
@@ -197,3 +197,16 @@ class TestPageEditing:
         page.refresh_from_db()
         assert page.markets == ["VN", "KH"]
         assert page.free_for_coached is True
+
+    def test_creating_a_second_category_for_the_same_need_is_refused(self, client, catalog):
+        """Adding a logistics category next to the existing one shows an error on the need field; nothing is created."""
+        client.force_login(StaffFactory())
+        url = f"/admin/pages/add/catalog/solutioncategorypage/{catalog.index.pk}/"
+        data = {"title": "More logistics", "slug": "more-logistics", "need": "logistics", "intro": rich_text("")}
+        response = client.post(url, data)
+        assert response.status_code == 200
+        assert "already answers this need" in response.content.decode()
+        assert not SolutionCategoryPage.objects.filter(slug="more-logistics").exists()
+        response = client.post(url, {**data, "need": "training", "action-publish": "action-publish"})
+        assert response.status_code == 302
+        assert SolutionCategoryPage.objects.filter(slug="more-logistics", need="training").exists()
