@@ -3,7 +3,9 @@
 import pytest
 
 from catalog.models import Need
+from tests.factories.accounts import StaffFactory
 from tests.factories.catalog import ProviderRatingFactory, publish_translation
+from tests.factories.companies import MembershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -136,3 +138,20 @@ class TestCategoryAndOffering:
         url = catalog.halal.url
         catalog.halal.unpublish()
         assert client.get(url).status_code == 404
+
+
+class TestPublicPagesForEveryone:
+    @pytest.mark.parametrize("who", ["anonymous", "member", "other_company", "staff"])
+    def test_public_pages_render_for_everyone(self, client, catalog, who):
+        """Index, guide, category and offering pages are public: anonymous, members and staff all get them."""
+        users = {
+            "anonymous": None,
+            "member": lambda: MembershipFactory().user,
+            "other_company": lambda: MembershipFactory().user,
+            "staff": StaffFactory,
+        }
+        if users[who]:
+            client.force_login(users[who]())
+        urls = ["/zh-hant/solutions/", "/en/solutions/guide/?market=TH&need=logistics", catalog.logistics.url]
+        for url in [*urls, catalog.ship_asean.url]:
+            assert client.get(url).status_code == 200, url
