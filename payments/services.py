@@ -217,7 +217,7 @@ def _locked_payment(**lookup):
 
 def _payment_for_session(session):
     """Our payment for a Checkout Session: by its id, else by our client_reference_id."""
-    payment = _locked_payment(stripe_checkout_session_id=session["id"])
+    payment = _locked_payment(stripe_checkout_session_id=session.get("id") or "-")
     reference = session.get("client_reference_id") or ""
     if payment is None and reference.startswith("payment-") and reference[8:].isdigit():
         payment = _locked_payment(pk=int(reference[8:]))
@@ -238,7 +238,7 @@ def _mark_paid(payment, session, *, note):
     if payment.is_paid:
         return
     _check_amount(payment, session)
-    payment.stripe_checkout_session_id = session["id"]
+    payment.stripe_checkout_session_id = session.get("id") or payment.stripe_checkout_session_id
     payment.save(update_fields=["stripe_checkout_session_id", "updated_at"])
     payment.set_status(Status.PAID, note=note)
     payment_succeeded.send(sender=Payment, payment=payment)
@@ -252,7 +252,9 @@ def _record_payment_intent(payment, payment_intent_id):
 
 def _replay_waiting(payment_intent_id):
     """Process the events that were waiting for this PaymentIntent to be known."""
-    for waiting in StripeEvent.objects.select_for_update().filter(
+    # skip_locked: an event another worker is processing right now is finished by that worker
+    # (it waits for this payment's lock), and the two never wait for each other.
+    for waiting in StripeEvent.objects.select_for_update(skip_locked=True).filter(
         status=StripeEvent.Status.WAITING, waiting_for=payment_intent_id
     ):
         _process_locked(waiting)
@@ -275,7 +277,7 @@ def _on_session_failed(session, event):
     if payment is None:
         return StripeEvent.Status.IGNORED
     _record_payment_intent(payment, session.get("payment_intent"))
-    if payment.status == Status.PENDING and payment.stripe_checkout_session_id == session["id"]:
+    if payment.status == Status.PENDING and payment.stripe_checkout_session_id == session.get("id"):
         payment.set_status(Status.FAILED, note=f"{event.type} {event.stripe_id}")
     return StripeEvent.Status.PROCESSED
 
@@ -285,7 +287,7 @@ def _on_session_expired(session, event):
     if payment is None:
         return StripeEvent.Status.IGNORED
     # Only the current attempt expires the payment; an older, replaced session does not.
-    if payment.status == Status.PENDING and payment.stripe_checkout_session_id == session["id"]:
+    if payment.status == Status.PENDING and payment.stripe_checkout_session_id == session.get("id"):
         payment.set_status(Status.EXPIRED, note=f"{event.type} {event.stripe_id}")
     return StripeEvent.Status.PROCESSED
 

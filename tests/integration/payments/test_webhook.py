@@ -184,3 +184,30 @@ class TestRefundEvents:
         waiting.refresh_from_db()
         assert waiting.status == StripeEvent.Status.PROCESSED
         assert received_signals == [("succeeded", payment.pk), ("refunded", payment.pk, 50000)]
+
+
+class TestRetryCommand:
+    def test_stored_but_unprocessed_events_are_processed_in_order(self, payment, received_signals):
+        """After an outage: the refund (waiting) and the completion (never run) are processed, oldest first,
+        and a processed event is left alone."""
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        from tests.factories.payments import StripeEventFactory
+
+        completed = make_event("checkout.session.completed", session_object(payment))
+        refunded = make_event("charge.refunded", charge_object(payment, amount_refunded=150000))
+        StripeEventFactory(
+            stripe_id="evt_refund_first", type="charge.refunded", payload=refunded, status="waiting", waiting_for="x"
+        )
+        StripeEventFactory(stripe_id="evt_completed", type="checkout.session.completed", payload=completed)
+        StripeEventFactory(stripe_id="evt_done", type="checkout.session.expired", payload=completed, status="processed")
+        out = StringIO()
+        call_command("stripe_events_retry", stdout=out)
+        payment.refresh_from_db()
+        assert (payment.status, payment.amount_refunded_minor) == (Payment.Status.REFUNDED, 150000)
+        statuses = dict(StripeEvent.objects.values_list("stripe_id", "status"))
+        assert statuses == {"evt_refund_first": "processed", "evt_completed": "processed", "evt_done": "processed"}
+        assert received_signals == [("succeeded", payment.pk), ("refunded", payment.pk, 150000)]
+        assert "nothing left to process" in out.getvalue()
