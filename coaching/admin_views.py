@@ -12,7 +12,15 @@ from django.views.decorators.http import require_POST
 
 from . import exports, selectors, services
 from .filters import ApplicationFilterSet
-from .forms import AssignReviewerForm, ConflictForm, NoteForm, ReviewForm, TransitionForm
+from .forms import (
+    AssignReviewerForm,
+    ConflictForm,
+    MilestoneForm,
+    NoteForm,
+    ReviewForm,
+    SessionForm,
+    TransitionForm,
+)
 from .models import Application, ApplicationError
 
 S = Application.Status
@@ -162,6 +170,11 @@ def detail(request, pk):
         "conflict_form": ConflictForm() if may_score else None,
         "own_review": own_review,
         "note_form": NoteForm(),
+        "records": application.status in services.RECORDABLE,
+        "sessions": application.sessions.select_related("coach"),
+        "milestones": application.milestones.all(),
+        "session_form": SessionForm() if selectors.is_manager(request.user) else None,
+        "milestone_form": MilestoneForm() if selectors.is_manager(request.user) else None,
         "places_taken": application.program.places_taken(),
         "suggestion": selectors.waitlist_suggestion(application.program),
     }
@@ -269,3 +282,33 @@ def note(request, pk):
     else:
         messages.error(request, _("Write a note first."))
     return _back(application)
+
+
+def _record(request, pk, form_class, service, success):
+    _require(selectors.is_manager(request.user))
+    application = _application(request, pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        errors = "; ".join(
+            f"{form.fields[name].label if name in form.fields else ''}: {' '.join(errs)}"
+            for name, errs in form.errors.items()
+        )
+        messages.error(request, _("Not saved. %(errors)s") % {"errors": errors})
+        return _back(application)
+    try:
+        service(application=application, by=request.user, **form.cleaned_data)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return _back(application)
+
+
+@require_POST
+def session_add(request, pk):
+    return _record(request, pk, SessionForm, services.session_record, _("Coaching session recorded."))
+
+
+@require_POST
+def milestone_add(request, pk):
+    return _record(request, pk, MilestoneForm, services.milestone_record, _("Milestone recorded."))

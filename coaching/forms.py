@@ -5,7 +5,7 @@ from portal.companies.models import Industry
 from portal.markets import District
 
 from . import questions as q
-from .models import Application
+from .models import Application, CoachingSession, Milestone
 from .uploads import detect_content_type
 
 
@@ -129,3 +129,17 @@ class AssignReviewerForm(forms.Form):
 
 class NoteForm(forms.Form):
     body = forms.CharField(label=_("Internal note"), widget=forms.Textarea, max_length=5000)
+
+
+class SessionForm(forms.ModelForm):
+    class Meta:
+        model = CoachingSession
+        fields = ["date", "coach", "topic", "attendance", "notes"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}), "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["kind", "achieved_on", "sales_band", "description"]
+        widgets = {"achieved_on": forms.DateInput(attrs={"type": "date"})}

@@ -504,3 +504,74 @@ class ApplicationNote(models.Model):
 
     def __str__(self):
         return self.body[:50]
+
+
+class CoachingSession(models.Model):
+    """One coaching session with an enrolled company."""
+
+    class Attendance(models.TextChoices):
+        ATTENDED = "attended", _("Attended")
+        ABSENT = "absent", _("Absent")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="sessions")
+    date = models.DateField(_("date"))
+    coach = models.ForeignKey(
+        Coach, verbose_name=_("coach"), null=True, blank=True, on_delete=models.SET_NULL, related_name="sessions"
+    )
+    topic = models.CharField(_("topic"), max_length=200)
+    notes = models.TextField(_("notes"), blank=True)
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.ATTENDED
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("coaching session")
+        verbose_name_plural = _("coaching sessions")
+        ordering = ["date", "pk"]
+
+    def __str__(self):
+        return f"{self.date}: {self.topic}"
+
+
+class Milestone(models.Model):
+    """An outcome reached during coaching, for the company's record and the bureau's reports."""
+
+    class Kind(models.TextChoices):
+        MARKETPLACE_STORE = "marketplace_store", _("Store opened on a marketplace")
+        FIRST_EXPORT_ORDER = "first_export_order", _("First export order")
+        SALES_BAND = "sales_band", _("Cross-border sales band reached")
+        CERTIFICATION = "certification", _("Certification obtained")
+        OTHER = "other", _("Other")
+
+    class SalesBand(models.TextChoices):
+        UNDER_1M = "under_1m", _("Under NT$1 million a year")
+        FROM_1M_TO_5M = "1m_5m", _("NT$1–5 million a year")
+        FROM_5M_TO_20M = "5m_20m", _("NT$5–20 million a year")
+        OVER_20M = "over_20m", _("Over NT$20 million a year")
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(_("milestone"), max_length=30, choices=Kind.choices)
+    achieved_on = models.DateField(_("achieved on"))
+    description = models.CharField(_("details"), max_length=300, blank=True)
+    sales_band = models.CharField(_("sales band"), max_length=20, choices=SalesBand.choices, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+        ordering = ["achieved_on", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.achieved_on})"
+
+    def clean(self):
+        if self.kind == self.Kind.SALES_BAND and not self.sales_band:
+            raise ValidationError({"sales_band": _("Choose the sales band reached.")})

@@ -13,7 +13,9 @@ from .models import (
     ApplicationError,
     ApplicationNote,
     ApplicationReviewer,
+    CoachingSession,
     IncompleteApplication,
+    Milestone,
     ProgramClosed,
     ProgramReviewer,
     ReferenceCounter,
@@ -280,3 +282,39 @@ def review_declare_conflict(*, application, reviewer, note):
 @transaction.atomic
 def note_add(*, application, author, body):
     return ApplicationNote.objects.create(application=application, author=author, body=body)
+
+
+# Coaching records -------------------------------------------------------------------------------
+
+RECORDABLE = {S.ENROLLED, S.COMPLETED}
+
+
+def _require_enrolled(application):
+    if application.status not in RECORDABLE:
+        raise ApplicationError(_("Coaching records can be kept only for enrolled companies."))
+
+
+@transaction.atomic
+def session_record(
+    *, application, by, date, topic, coach=None, notes="", attendance=CoachingSession.Attendance.ATTENDED
+):
+    _require_enrolled(application)
+    return CoachingSession.objects.create(
+        application=application, date=date, topic=topic, coach=coach, notes=notes, attendance=attendance, recorded_by=by
+    )
+
+
+@transaction.atomic
+def milestone_record(*, application, by, kind, achieved_on, description="", sales_band=""):
+    _require_enrolled(application)
+    milestone = Milestone(
+        application=application,
+        kind=kind,
+        achieved_on=achieved_on,
+        description=description,
+        sales_band=sales_band,
+        recorded_by=by,
+    )
+    milestone.full_clean()
+    milestone.save()
+    return milestone

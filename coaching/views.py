@@ -74,6 +74,9 @@ def detail(request, pk):
         "documents": documents,
         "tasks": selectors.task_list(application, page) if application.accepts_changes else None,
         "history": application.history.all(),
+        "records": application.status in services.RECORDABLE,
+        "sessions": application.sessions.select_related("coach"),
+        "milestones": application.milestones.all(),
     }
     return render(request, "coaching/apply/detail.html", context)
 

@@ -37,6 +37,8 @@ class ApplicationViewSet(ViewSet):
             path("<int:pk>/review/", admin_views.review, name="review"),
             path("<int:pk>/conflict/", admin_views.conflict, name="conflict"),
             path("<int:pk>/note/", admin_views.note, name="note"),
+            path("<int:pk>/sessions/", admin_views.session_add, name="session_add"),
+            path("<int:pk>/milestones/", admin_views.milestone_add, name="milestone_add"),
         ]
 
 

@@ -26,6 +26,8 @@ MATRIX = {
     "conflict": dict(zip(ROLES, [L, L, L, D, DONE, D, D], strict=True)),
     "note": dict(zip(ROLES, [L, L, L, D, DONE, DONE, DONE], strict=True)),
     "bulk": dict(zip(ROLES, [L, L, L, D, D, D, DONE], strict=True)),
+    "session_add": dict(zip(ROLES, [L, L, L, D, D, D, DONE], strict=True)),
+    "milestone_add": dict(zip(ROLES, [L, L, L, D, D, D, DONE], strict=True)),
 }
 
 
@@ -86,6 +88,12 @@ def request(client, view, application):
         return client.post(reverse("coaching_applications:conflict", args=[pk]), {"conflict_note": "Related"})
     if view == "note":
         return client.post(reverse("coaching_applications:note", args=[pk]), {"body": "Hello"})
+    if view == "session_add":
+        data = {"date": "2026-12-01", "topic": "Listing photos", "attendance": "attended"}
+        return client.post(reverse("coaching_applications:session_add", args=[pk]), data)
+    if view == "milestone_add":
+        data = {"kind": "first_export_order", "achieved_on": "2026-12-01"}
+        return client.post(reverse("coaching_applications:milestone_add", args=[pk]), data)
     return client.post(reverse("coaching_applications:bulk"), {"ids": [pk], "action": "in_review"})
 
 
@@ -101,6 +109,7 @@ def test_permission_matrix(client, application, view, role):
         assert application.status == S.SHORTLISTED
         assert not application.notes.exists()
         assert not application.reviews.exists()
+        assert not application.sessions.exists() and not application.milestones.exists()
 
 
 def test_unassigned_reviewer_list_is_empty_and_export_has_no_rows(client, application):
