@@ -25,7 +25,13 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "home.NewsIndexPage", "home.AlliancePage"]
+    subpage_types = [
+        "home.StandardPage",
+        "home.NewsIndexPage",
+        "home.AlliancePage",
+        "coaching.ProgramIndexPage",
+        "catalog.SolutionIndexPage",
+    ]
     max_count_per_parent = 1
     template = "home/home_page.html"
 

@@ -6,7 +6,13 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale, Page
 
-DEMO_MODULES = ["portal.home.demo", "portal.companies.demo"]
+DEMO_MODULES = [
+    "portal.home.demo",
+    "portal.companies.demo",
+    "catalog.demo",
+    "coaching.demo",
+    "payments.demo",
+]
 
 
 def summary_counts():

@@ -24,9 +24,11 @@ def test_home_page_lives_at_the_root_only():
 
 
 def test_home_page_offers_the_site_page_types():
-    """Standard, news index and alliance pages go under the home page (the lead adds more types later)."""
-    assert isinstance(HomePage.subpage_types, list)
-    assert {StandardPage, NewsIndexPage, AlliancePage} <= subpage_models(HomePage)
+    """Standard, news index, alliance and the feature index pages go under the home page."""
+    from catalog.models import SolutionIndexPage
+    from coaching.models import ProgramIndexPage
+
+    assert {StandardPage, NewsIndexPage, AlliancePage, ProgramIndexPage, SolutionIndexPage} <= subpage_models(HomePage)
     assert NewsPage not in subpage_models(HomePage)
 
 
