@@ -40,7 +40,7 @@ def _require_editable(application):
         raise ProgramClosed(_("Applications for this program are closed. Your draft can still be read."))
 
 
-def _company_snapshot(company):
+def company_snapshot(company):
     return {
         "name_zh": company.name_zh,
         "name_en": company.name_en,
@@ -76,7 +76,7 @@ def application_start(*, program, company, user, language):
                 language=language,
                 contact_name=user.get_full_name(),
                 contact_email=user.email,
-                company_details=_company_snapshot(company),
+                company_details=company_snapshot(company),
             )
     except IntegrityError:
         return Application.objects.get(program=program, company=company), False
@@ -164,7 +164,7 @@ def application_give_consent(*, application, user):
     application.save(update_fields=["consent_at", "updated_at"])
 
 
-def _next_reference(year):
+def next_reference(year):
     ReferenceCounter.objects.get_or_create(year=year)
     counter = ReferenceCounter.objects.select_for_update().get(year=year)
     ReferenceCounter.objects.filter(pk=year).update(last=F("last") + 1)
@@ -192,7 +192,7 @@ def application_submit(*, application, user, base_url=""):
     new_status = S.SUBMITTED if application.status == S.DRAFT else S.RESUBMITTED
     change = application.set_status(new_status, by=user, expected=application.status)
     if not application.reference:
-        application.reference = _next_reference(timezone.localdate().year)
+        application.reference = next_reference(timezone.localdate().year)
         application.save(update_fields=["reference"])
     _notify(change, base_url)
     return change
