@@ -14,8 +14,8 @@ from wagtail.search import index
 
 from portal.markets import Market
 
-from .fields import MarketsField
-from .page_forms import SolutionCategoryPageForm
+from ..fields import MarketsField
+from ..page_forms import SolutionCategoryPageForm
 
 
 class Need(models.TextChoices):
@@ -110,13 +110,13 @@ class SolutionIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def filter_view(self, request):
-        from .views import solution_index
+        from ..views import solution_index
 
         return solution_index(request, self)
 
     @path("guide/")
     def guide_view(self, request):
-        from .views import solution_guide
+        from ..views import solution_guide
 
         return solution_guide(request, self)
 
@@ -215,7 +215,7 @@ class SolutionPage(Page):
         return getattr(parent, "need", "")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import provider_rating_summary
+        from ..selectors import provider_rating_summary
 
         context = super().get_context(request, *args, **kwargs)
         provider = self.provider.localized
