@@ -61,6 +61,8 @@ def application_start(*, program, company, user, language):
 
     Returns ``(application, created)``. A program that is not open refuses new drafts.
     """
+    if not selectors.companies_for(user).filter(pk=company.pk).exists():
+        raise ApplicationError(_("You can only apply for a company you are a member of."))
     program = program.canonical
     existing = Application.objects.filter(program=program, company=company).first()
     if existing:

@@ -72,6 +72,17 @@ def test_start_twice_returns_the_same_application():
     assert Application.objects.count() == 1
 
 
+def test_start_refuses_a_company_the_user_is_not_a_member_of():
+    """Nobody can start an application for a company they do not belong to."""
+    membership = MembershipFactory()
+    stranger = MembershipFactory().user
+    with pytest.raises(ApplicationError):
+        services.application_start(
+            program=ProgramPageFactory(), company=membership.company, user=stranger, language="en"
+        )
+    assert not Application.objects.exists()
+
+
 def test_start_on_a_closed_program_is_refused():
     """A closed program refuses new drafts and creates nothing."""
     membership = MembershipFactory()
