@@ -53,10 +53,8 @@ run: messages seed
 	@echo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# stripe-mock (the Stripe API for the payments tests) runs around the whole suite and is stopped however it ends.
 test:
-	scripts/stripe-mock.sh start
-	STRIPE_API_BASE=http://127.0.0.1:12111 scripts/test.sh; rc=$$?; scripts/stripe-mock.sh stop >/dev/null; exit $$rc
+	scripts/test.sh
 
 system-packages:
 	scripts/system-packages.sh

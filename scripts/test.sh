@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What `make test` runs after the virtualenv is ready: services, checks, lint, pytest. Prints a timing summary.
-# PostgreSQL is left running; the Elasticsearch node is stopped at the end if this run started it.
+# PostgreSQL is left running; the Elasticsearch node and stripe-mock are stopped at the end if this run
+# started them.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,6 +13,8 @@ export PG_PASSWORD="${PG_PASSWORD:-portal-test-only}"
 export PG_DATABASE="${PG_DATABASE:-portal}"
 export DATABASE_URL="postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:5432/${PG_DATABASE}"
 export ELASTICSEARCH_URL="http://127.0.0.1:9200"
+# Only pytest talks to stripe-mock; the deploy check sees production's empty STRIPE_API_BASE.
+STRIPE_MOCK_URL="http://127.0.0.1:${STRIPE_MOCK_PORT:-12111}"
 
 TIMINGS=()
 CURRENT=""
@@ -28,10 +31,14 @@ phase() {
 PYTEST_LOG=test-results/pytest.log
 rm -f "$PYTEST_LOG"
 started_es=0
+started_stripe_mock=0
 finish() {
     local rc=$?
     if ((started_es)); then
         scripts/es-node.sh stop
+    fi
+    if ((started_stripe_mock)); then
+        scripts/stripe-mock.sh stop
     fi
     printf '\n==> timings\n'
     if ((${#TIMINGS[@]})); then
@@ -62,6 +69,15 @@ start_es() {
     fi
 }
 
+start_stripe_mock() {
+    if scripts/stripe-mock.sh status; then
+        echo "stripe-mock: already answers on $STRIPE_MOCK_URL; using it and leaving it running"
+    else
+        started_stripe_mock=1
+        scripts/stripe-mock.sh start
+    fi
+}
+
 deploy_check() {
     # Production settings with every secret set to a throw-away value: must be free of warnings.
     local secret
@@ -75,7 +91,7 @@ deploy_check() {
 run_pytest() {
     local rc=0
     mkdir -p test-results
-    $PY -m pytest -p no:cacheprovider --durations=10 "$@" 2>&1 | tee "$PYTEST_LOG" || rc=${PIPESTATUS[0]}
+    STRIPE_API_BASE="$STRIPE_MOCK_URL" $PY -m pytest -p no:cacheprovider --durations=10 "$@" 2>&1 | tee "$PYTEST_LOG" || rc=${PIPESTATUS[0]}
     if ((rc == 5)); then
         echo "pytest collected no tests: that is a failure" >&2
         return 1
@@ -88,9 +104,10 @@ phase "python packages" python_packages
 phase "translations" make -s --no-print-directory messages
 phase "postgresql" scripts/postgres.sh
 phase "elasticsearch node" start_es
+phase "stripe-mock" start_stripe_mock
 phase "django check" $PY manage.py check
 phase "migrations up to date" $PY manage.py makemigrations --check --dry-run
 phase "deploy check (production)" deploy_check
 phase "ruff check" .venv/bin/ruff check .
 phase "ruff format --check" .venv/bin/ruff format --check .
-phase "pytest (PostgreSQL + ES)" run_pytest "$@"
+phase "pytest" run_pytest "$@"

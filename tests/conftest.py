@@ -1,9 +1,11 @@
 """Shared fixtures. Service fixtures fail (never skip) when CI=true and the service is missing."""
 
+import io
 import os
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
 
@@ -55,3 +57,35 @@ def _elasticsearch_marker(request):
     """Tests marked `elasticsearch` need the real node: skip locally without it, fail in CI."""
     if request.node.get_closest_marker("elasticsearch"):
         request.getfixturevalue("elasticsearch_url")
+
+
+def _refreshing(write):
+    def write_then_refresh(index, *args, **kwargs):
+        result = write(index, *args, **kwargs)
+        index.refresh()
+        return result
+
+    return write_then_refresh
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _wagtail_search_indexes(request):
+    """With Elasticsearch as Wagtail's search backend: real indexes, and writes visible at once.
+
+    Wagtail writes documents without creating the index first; Elasticsearch would then guess a mapping
+    on the first write and later searches fail, so `update_index` puts the real mappings once. Elasticsearch
+    makes writes searchable only at its next refresh (about a second later); a test that saves and then
+    searches must not depend on timing, so each write is followed by a refresh, as Wagtail's own tests do.
+    """
+    if not settings.ELASTICSEARCH_URL or not _elasticsearch_answers(settings.ELASTICSEARCH_URL):
+        yield
+        return
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseIndex
+
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+    with pytest.MonkeyPatch.context() as patch:
+        for method in ("add_item", "add_items", "delete_item"):
+            patch.setattr(ElasticsearchBaseIndex, method, _refreshing(getattr(ElasticsearchBaseIndex, method)))
+        yield
