@@ -19,6 +19,7 @@ from .showcase import (
     Unit,
     hs_code_validator,
 )
+from .showcase_pages import ShowcasePage
 from .solutions import (
     CatalogError,
     ConsultationRequest,
@@ -55,6 +56,7 @@ __all__ = [
     "Provider",
     "ProviderRating",
     "ShowcaseError",
+    "ShowcasePage",
     "SolutionCategoryPage",
     "SolutionIndexPage",
     "SolutionPage",

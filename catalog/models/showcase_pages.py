@@ -81,15 +81,12 @@ class ShowcasePage(RoutablePageMixin, Page):
         base = self.get_full_url(request)
         if not base:
             return urls
-        base = base.rstrip("/")
+        base = base.rstrip("/") + "/"
         for product in storefront_selectors.live_products():
-            urls.append(
-                {
-                    "location": base
-                    + self.reverse_subpage("product", kwargs={"pk": product.pk, "slug": product.url_slug}),
-                    "lastmod": product.sitemap_lastmod,
-                }
+            location = self.reverse_subpage(
+                "product", kwargs={"pk": product.pk, "slug": storefront_selectors.product_slug(product)}
             )
+            urls.append({"location": base + location, "lastmod": product.last_published_at})
         for company in storefront_selectors.public_suppliers():
             urls.append({"location": base + self.reverse_subpage("supplier", kwargs={"company_id": company.pk})})
         return urls
