@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import views
 from portal.accounts import views as account_views
 from portal.home.sitemaps import AllLocalesSitemap
+from search.api import api as search_api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -20,6 +21,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("payments/", include("payments.urls")),
+    path("api/v1/", search_api.urls),
 ]
 
 if settings.DEBUG:
@@ -32,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("company/", include("portal.companies.urls")),
     path("applications/", include("coaching.urls")),
     path("my/consultations/", include("catalog.urls")),
+    path("inbox/", include("catalog.inquiry_urls")),
+    path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

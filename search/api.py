@@ -1,0 +1,124 @@
+"""The public JSON API (django-ninja, OpenAPI at /api/v1/docs): product search and autocomplete."""
+
+from django.utils import translation
+from ninja import NinjaAPI, Query, Schema
+
+from .selectors import LANGUAGES, InvalidSearch, build_filters, parse_page, product_autocomplete, product_search
+
+api = NinjaAPI(
+    title="Taipei Good Products API",
+    version="1",
+    urls_namespace="api-v1",
+    description="Search the public products of the Taipei Good Products showcase.",
+)
+
+
+class FacetValueOut(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class FacetsOut(Schema):
+    category: list[FacetValueOut]
+    certification: list[FacetValueOut]
+    market: list[FacetValueOut]
+    price: list[FacetValueOut]
+    district: list[FacetValueOut]
+    sample: list[FacetValueOut]
+
+
+class ProductOut(Schema):
+    id: int
+    sku: str
+    name: str
+    supplier: str
+    url: str
+    price_twd: float | None
+    moq: int | None
+    certifications: list[str]
+    highlight: str
+
+
+class SearchOut(Schema):
+    total: int
+    page: int
+    engine: str
+    suggestion: str
+    results: list[ProductOut]
+    facets: FacetsOut
+
+
+class SuggestionOut(Schema):
+    id: int
+    name: str
+    url: str
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class SearchParams(Schema):
+    q: str = ""
+    lang: str = "zh-hant"
+    category: str = ""
+    certification: list[str] = []
+    market: list[str] = []
+    district: list[str] = []
+    sample: bool = False
+    price_min: str = ""
+    price_max: str = ""
+    sort: str = "relevance"
+    page: str = "1"
+
+
+def _language(value):
+    if value not in LANGUAGES:
+        raise InvalidSearch(f"Unknown lang {value[:20]!r}; use one of: {', '.join(LANGUAGES)}.")
+    return value
+
+
+@api.exception_handler(InvalidSearch)
+def invalid_search(request, exc):
+    return api.create_response(request, {"detail": str(exc)}, status=400)
+
+
+@api.get("/products/search", response={200: SearchOut, 400: ErrorOut}, summary="Search products")
+def search_products(request, params: Query[SearchParams]):
+    """Full-text search with facets. `engine` says whether Elasticsearch or the database answered."""
+    language = _language(params.lang)
+    with translation.override(language):
+        results = product_search(
+            query=params.q,
+            filters=build_filters(
+                category=params.category,
+                certifications=params.certification,
+                markets=params.market,
+                districts=params.district,
+                sample=params.sample,
+                price_min=params.price_min,
+                price_max=params.price_max,
+            ),
+            sort=params.sort,
+            page=parse_page(params.page),
+            locale=language,
+        )
+        return {
+            "total": results.total,
+            "page": results.page,
+            "engine": results.engine,
+            "suggestion": results.suggestion,
+            "results": [
+                {**hit.__dict__, "price_twd": None if hit.price_twd is None else float(hit.price_twd)}
+                for hit in results.hits
+            ],
+            "facets": {facet: [v.__dict__ for v in values] for facet, values in results.facets.items()},
+        }
+
+
+@api.get("/products/autocomplete", response={200: list[SuggestionOut], 400: ErrorOut}, summary="Suggest products")
+def autocomplete_products(request, q: str = "", lang: str = "zh-hant"):
+    """Up to ten products whose names start with (Elasticsearch) or contain (database) the typed text."""
+    language = _language(lang)
+    return [{"id": hit.id, "name": hit.name, "url": hit.url} for hit in product_autocomplete(q, language)]

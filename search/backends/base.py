@@ -1,0 +1,131 @@
+"""What every search backend receives and returns: one query shape, one result shape."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+PAGE_SIZE = 20
+# Elasticsearch's default max_result_window is 10,000 hits; deeper pages answer with no results.
+MAX_PAGE = 10_000 // PAGE_SIZE
+MAX_QUERY_LENGTH = 200
+AUTOCOMPLETE_SIZE = 10
+
+SORTS = ("relevance", "newest", "price_asc", "price_desc")
+FACETS = ("category", "certification", "market", "district", "sample", "price")
+# Price facet buckets in TWD: (value, from, to); `to` is exclusive, None is open-ended.
+PRICE_BUCKETS = (
+    ("0-100", None, Decimal("100")),
+    ("100-500", Decimal("100"), Decimal("500")),
+    ("500-1000", Decimal("500"), Decimal("1000")),
+    ("1000-5000", Decimal("1000"), Decimal("5000")),
+    ("5000-", Decimal("5000"), None),
+)
+
+
+class SearchUnavailable(Exception):
+    """The engine failed or was too slow; the selector falls back to the database backend."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    category: str = ""
+    certifications: tuple = ()
+    markets: tuple = ()
+    districts: tuple = ()
+    sample_available: bool = False
+    price_min: Decimal | None = None
+    price_max: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    alternatives: tuple
+    filters: Filters
+    sort: str
+    page: int
+    language: str
+
+    @property
+    def offset(self):
+        return (self.page - 1) * PAGE_SIZE
+
+
+@dataclass
+class Hit:
+    """One product in the results; `highlight` is HTML-escaped text with <mark> around matches."""
+
+    id: int
+    sku: str
+    name: str
+    supplier: str
+    supplier_verified: bool
+    url: str
+    price_twd: Decimal | None
+    moq: int | None
+    certifications: list
+    markets: list
+    highlight: str = ""
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    active: bool = False
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list
+    facets: dict
+    page: int
+    engine: str
+    suggestion: str = ""
+    degraded: bool = False
+    page_size: int = PAGE_SIZE
+    query: SearchQuery | None = field(default=None, repr=False)
+
+    @property
+    def page_count(self):
+        return min(MAX_PAGE, max(1, -(-self.total // self.page_size)))
+
+    @property
+    def has_next(self):
+        return self.page < self.page_count
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+
+def localised(values, language):
+    """The text in the buyer's language, else English, else Chinese, else any."""
+    suffix = language.replace("-", "_")
+    for key in (suffix, "en", "zh_hant"):
+        if values.get(key):
+            return values[key]
+    return next((v for v in values.values() if v), "")
+
+
+def hit_from_document(document, language, highlight=""):
+    supplier = document.get("supplier") or {}
+    supplier_name = (
+        supplier.get("name_en") if language != "zh-hant" and supplier.get("name_en") else supplier.get("name")
+    )
+    urls = document.get("urls") or {}
+    price = document.get("price_twd")
+    return Hit(
+        id=int(document["id"]),
+        sku=document.get("sku", ""),
+        name=localised(document.get("name") or {}, language),
+        supplier=supplier_name or "",
+        supplier_verified=bool(supplier.get("verified")),
+        url=urls.get(language) or next(iter(urls.values()), ""),
+        price_twd=None if price is None else Decimal(str(price)),
+        moq=document.get("moq"),
+        certifications=list(document.get("certifications") or []),
+        markets=list(document.get("markets") or []),
+        highlight=highlight,
+    )

@@ -1,0 +1,140 @@
+"""Searching the ProductEntry table: case-folded substring matching (works for Chinese and Thai on SQLite
+and PostgreSQL), facet counts by aggregation, the same result shape as Elasticsearch. No typo tolerance."""
+
+import re
+
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils.html import escape
+
+from ..models import ProductEntry, ProductEntryFacet
+from .base import AUTOCOMPLETE_SIZE, MAX_PAGE, PAGE_SIZE, PRICE_BUCKETS, SearchResults, hit_from_document, localised
+
+NAME = "database"
+SNIPPET_RADIUS = 60
+
+
+def _words(text):
+    return text.split()
+
+
+def _text_filter(alternatives):
+    """Each alternative matches when every word is a substring of the entry's text; any alternative will do."""
+    condition = Q()
+    for text in alternatives:
+        words = Q()
+        for word in _words(text):
+            words &= Q(search_text__contains=word)
+        condition |= words
+    return condition
+
+
+def _filtered(entries, filters):
+    facet_filters = [("category", [filters.category] if filters.category else [])]
+    facet_filters += [
+        ("certification", filters.certifications),
+        ("market", filters.markets),
+        ("district", filters.districts),
+        ("sample", ["1"] if filters.sample_available else []),
+    ]
+    for facet, values in facet_filters:
+        if values:
+            entries = entries.filter(
+                product_id__in=ProductEntryFacet.objects.filter(facet=facet, value__in=values).values("entry_id")
+            )
+    if filters.price_min is not None:
+        entries = entries.filter(price_twd__gte=filters.price_min)
+    if filters.price_max is not None:
+        entries = entries.filter(price_twd__lte=filters.price_max)
+    return entries
+
+
+def _ordered(entries, query):
+    if query.sort == "price_asc":
+        return entries.order_by("price_twd", "product_id")
+    if query.sort == "price_desc":
+        return entries.order_by("-price_twd", "product_id")
+    if query.sort == "newest" or not query.alternatives:
+        return entries.order_by("-created_at", "-product_id")
+    in_name = [When(name_text__contains=text, then=Value(2)) for text in query.alternatives]
+    return entries.annotate(rank=Case(*in_name, default=Value(1), output_field=IntegerField())).order_by(
+        "-rank", "-created_at", "-product_id"
+    )
+
+
+def _facet_counts(entries):
+    counts = {"category": [], "certification": [], "market": [], "district": [], "sample": []}
+    rows = (
+        ProductEntryFacet.objects.filter(entry_id__in=entries.values("product_id"))
+        .values_list("facet", "value")
+        .annotate(count=Count("id"))
+        .order_by("-count", "value")
+    )
+    for facet, value, count in rows:
+        counts.setdefault(facet, []).append((value, count))
+    price = entries.aggregate(
+        **{
+            value: Count(
+                "product_id",
+                filter=Q(
+                    *([Q(price_twd__gte=low)] if low is not None else []),
+                    *([Q(price_twd__lt=high)] if high is not None else []),
+                ),
+            )
+            for value, low, high in PRICE_BUCKETS
+        }
+    )
+    counts["price"] = [(value, price[value]) for value, _, _ in PRICE_BUCKETS if price[value]]
+    return counts
+
+
+def _highlight(document, language, alternatives):
+    """An escaped snippet of the buyer-language name or description with <mark> around the first match."""
+    words = sorted({w for text in alternatives for w in _words(text)}, key=len, reverse=True)
+    if not words:
+        return ""
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    for source in (document.get("name") or {}, document.get("description") or {}):
+        text = localised(source, language)
+        match = pattern.search(text.casefold())
+        if not match or len(text.casefold()) != len(text):
+            continue
+        start = max(0, match.start() - SNIPPET_RADIUS)
+        end = min(len(text), match.end() + SNIPPET_RADIUS)
+        parts, position = [], start
+        for found in pattern.finditer(text.casefold(), start, end):
+            parts += [
+                escape(text[position : found.start()]),
+                "<mark>",
+                escape(text[found.start() : found.end()]),
+                "</mark>",
+            ]
+            position = found.end()
+        parts.append(escape(text[position:end]))
+        return "".join(parts)
+    return ""
+
+
+def search(query):
+    """Run the query; returns (SearchResults without facet labels, raw facet counts)."""
+    entries = ProductEntry.objects.all()
+    if query.alternatives:
+        entries = entries.filter(_text_filter(query.alternatives))
+    entries = _filtered(entries, query.filters)
+    total = entries.count()
+    documents = []
+    if query.page <= MAX_PAGE and total > query.offset:
+        page = _ordered(entries, query).values_list("document", flat=True)[query.offset : query.offset + PAGE_SIZE]
+        documents = list(page)
+    hits = [
+        hit_from_document(document, query.language, _highlight(document, query.language, query.alternatives))
+        for document in documents
+    ]
+    results = SearchResults(total=total, hits=hits, facets={}, page=query.page, engine=NAME, query=query)
+    return results, _facet_counts(entries) if total else {}
+
+
+def autocomplete(text, language):
+    """Up to ten products whose name contains the typed text."""
+    entries = ProductEntry.objects.filter(name_text__contains=" ".join(text.split()).casefold())
+    documents = entries.order_by("-created_at").values_list("document", flat=True)[:AUTOCOMPLETE_SIZE]
+    return [hit_from_document(document, language) for document in documents]

@@ -1,0 +1,233 @@
+"""Searching the Elasticsearch alias. Any client error or timeout becomes SearchUnavailable."""
+
+from django.conf import settings
+from elasticsearch.exceptions import ElasticsearchException
+
+from ..documents import LANGUAGE_FIELDS, LATIN_LANGUAGES, alias_name
+from ..engine import get_client
+from .base import (
+    AUTOCOMPLETE_SIZE,
+    MAX_PAGE,
+    PAGE_SIZE,
+    PRICE_BUCKETS,
+    SearchResults,
+    SearchUnavailable,
+    hit_from_document,
+)
+
+NAME = "elasticsearch"
+SEGMENTED_SUFFIXES = ("zh_hant", "th")
+LATIN_SUFFIXES = tuple(LANGUAGE_FIELDS[code] for code in LATIN_LANGUAGES)
+FACET_FIELDS = {
+    "category": "category_paths",
+    "certification": "certifications",
+    "market": "markets",
+    "district": "district",
+}
+
+
+def _fields(suffixes, locale_suffix):
+    fields = []
+    for suffix in suffixes:
+        boost = 2 if suffix == locale_suffix else 1
+        fields += [f"name.{suffix}^{4 * boost}", f"description.{suffix}^{boost}"]
+    return fields
+
+
+def _text_clause(text, locale_suffix):
+    """One query alternative: every word must match, Latin words with typo tolerance, names boosted."""
+    return {
+        "bool": {
+            "should": [
+                {
+                    "multi_match": {
+                        "query": text,
+                        "fields": _fields(LATIN_SUFFIXES, locale_suffix) + ["supplier.name.en^2", "supplier.name_en^2"],
+                        "operator": "and",
+                        "fuzziness": "AUTO",
+                        "prefix_length": 1,
+                    }
+                },
+                {
+                    "multi_match": {
+                        "query": text,
+                        "fields": _fields(SEGMENTED_SUFFIXES, locale_suffix) + ["supplier.name^2"],
+                        "operator": "and",
+                    }
+                },
+                {"multi_match": {"query": text, "type": "phrase", "fields": [f"name.{locale_suffix}^6"]}},
+                {"term": {"sku": {"value": text.upper(), "boost": 10}}},
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _filter_clauses(filters):
+    clauses = []
+    if filters.category:
+        clauses.append({"term": {"category_paths": filters.category}})
+    for field_name, values in (
+        ("certifications", filters.certifications),
+        ("markets", filters.markets),
+        ("district", filters.districts),
+    ):
+        if values:
+            clauses.append({"terms": {field_name: list(values)}})
+    if filters.sample_available:
+        clauses.append({"term": {"sample_available": True}})
+    price = {}
+    if filters.price_min is not None:
+        price["gte"] = float(filters.price_min)
+    if filters.price_max is not None:
+        price["lte"] = float(filters.price_max)
+    if price:
+        clauses.append({"range": {"price_twd": price}})
+    return clauses
+
+
+def _sort(query):
+    if query.sort == "price_asc":
+        return [{"price_twd": {"order": "asc", "missing": "_last"}}, {"id": "asc"}]
+    if query.sort == "price_desc":
+        return [{"price_twd": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
+    if query.sort == "newest" or not query.alternatives:
+        return [{"created_at": "desc"}, {"id": "desc"}]
+    return ["_score", {"created_at": "desc"}, {"id": "desc"}]
+
+
+def build_request(query):
+    """The search request body for a SearchQuery (kept separate so tests can read it)."""
+    locale_suffix = LANGUAGE_FIELDS[query.language]
+    bool_query = {"filter": _filter_clauses(query.filters)}
+    if query.alternatives:
+        bool_query["must"] = [
+            {
+                "bool": {
+                    "should": [_text_clause(text, locale_suffix) for text in query.alternatives],
+                    "minimum_should_match": 1,
+                }
+            }
+        ]
+    in_window = query.page <= MAX_PAGE
+    body = {
+        "query": {"bool": bool_query},
+        "from": query.offset if in_window else 0,
+        "size": PAGE_SIZE if in_window else 0,
+        "track_total_hits": True,
+        "sort": _sort(query),
+        "_source": ["id", "sku", "name", "supplier", "urls", "price_twd", "moq", "certifications", "markets"],
+        "aggs": {
+            **{
+                facet: {"terms": {"field": field_name, "size": 200, "min_doc_count": 1}}
+                for facet, field_name in FACET_FIELDS.items()
+            },
+            "sample": {"filter": {"term": {"sample_available": True}}},
+            "price": {
+                "range": {
+                    "field": "price_twd",
+                    "ranges": [
+                        {
+                            "key": value,
+                            **({"from": float(low)} if low is not None else {}),
+                            **({"to": float(high)} if high is not None else {}),
+                        }
+                        for value, low, high in PRICE_BUCKETS
+                    ],
+                }
+            },
+        },
+    }
+    if query.alternatives:
+        body["highlight"] = {
+            "pre_tags": ["<mark>"],
+            "post_tags": ["</mark>"],
+            "encoder": "html",
+            "number_of_fragments": 1,
+            "fragment_size": 140,
+            "no_match_size": 0,
+            "fields": {
+                f"{kind}.{suffix}": {} for kind in ("name", "description") for suffix in LANGUAGE_FIELDS.values()
+            },
+        }
+        body["suggest"] = {"spelling": {"text": query.text, "term": {"field": "spelling", "suggest_mode": "missing"}}}
+    return body
+
+
+def _highlight(hit, locale_suffix):
+    highlights = hit.get("highlight") or {}
+    preferred = [f"name.{locale_suffix}", f"description.{locale_suffix}", "name.en", "description.en"]
+    for key in preferred + sorted(highlights):
+        if highlights.get(key):
+            return highlights[key][0]
+    return ""
+
+
+def _suggestion(response, text):
+    words = []
+    changed = False
+    for entry in response.get("suggest", {}).get("spelling", []):
+        options = entry.get("options") or []
+        if options:
+            words.append(options[0]["text"])
+            changed = True
+        else:
+            words.append(entry["text"])
+    return " ".join(words) if changed else ""
+
+
+def _facet_counts(aggregations):
+    counts = {
+        facet: [(bucket["key"], bucket["doc_count"]) for bucket in aggregations[facet]["buckets"]]
+        for facet in FACET_FIELDS
+    }
+    sample = aggregations["sample"]["doc_count"]
+    counts["sample"] = [("1", sample)] if sample else []
+    counts["price"] = [(b["key"], b["doc_count"]) for b in aggregations["price"]["buckets"] if b["doc_count"]]
+    return counts
+
+
+def _client():
+    client = get_client()
+    if client is None:
+        raise SearchUnavailable("ELASTICSEARCH_URL is not set")
+    return client
+
+
+def search(query):
+    """Run the query; returns (SearchResults without facet labels, raw facet counts)."""
+    try:
+        response = _client().search(
+            index=alias_name(), body=build_request(query), request_timeout=settings.ELASTICSEARCH_TIMEOUT
+        )
+    except (ElasticsearchException, OSError) as exc:
+        raise SearchUnavailable(f"{exc.__class__.__name__}: {exc}") from exc
+    locale_suffix = LANGUAGE_FIELDS[query.language]
+    hits = [
+        hit_from_document(hit["_source"], query.language, _highlight(hit, locale_suffix))
+        for hit in response["hits"]["hits"]
+    ]
+    results = SearchResults(
+        total=response["hits"]["total"]["value"],
+        hits=hits,
+        facets={},
+        page=query.page,
+        engine=NAME,
+        suggestion=_suggestion(response, query.text) if query.text else "",
+        query=query,
+    )
+    return results, _facet_counts(response["aggregations"])
+
+
+def autocomplete(text, language):
+    """Up to ten product names that start with the typed words."""
+    body = {
+        "size": AUTOCOMPLETE_SIZE,
+        "query": {"match": {"autocomplete": {"query": text, "operator": "and"}}},
+        "_source": ["id", "name", "urls", "sku", "supplier", "price_twd", "moq", "certifications", "markets"],
+    }
+    try:
+        response = _client().search(index=alias_name(), body=body, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+    except (ElasticsearchException, OSError) as exc:
+        raise SearchUnavailable(f"{exc.__class__.__name__}: {exc}") from exc
+    return [hit_from_document(hit["_source"], language) for hit in response["hits"]["hits"]]

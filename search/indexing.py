@@ -1,0 +1,199 @@
+"""Writing documents: the database entries (always) and the Elasticsearch alias (when configured).
+
+Index lifecycle: searches and writes use the alias `<prefix>_products`, which points at one versioned
+index. A rebuild bulk-loads a new versioned index, switches the alias in one atomic `_aliases` call and
+drops the old index, so searches never see a missing or half-filled index. While a rebuild runs, writes
+go to every versioned index, so changes made during the rebuild are not lost.
+"""
+
+import datetime
+import logging
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from elasticsearch import helpers
+from elasticsearch.exceptions import NotFoundError
+
+from .documents import LANGUAGE_FIELDS, alias_name, index_body, index_pattern, new_index_name
+from .models import ProductEntry, ProductEntryFacet
+from .synonyms import normalise
+
+logger = logging.getLogger(__name__)
+BULK_CHUNK = 1000
+
+
+# --- Database entries --------------------------------------------------------------------------------------
+
+
+def _facet_rows(document):
+    rows = [("category", path) for path in document["category_paths"]]
+    rows += [("certification", value) for value in document["certifications"]]
+    rows += [("market", value) for value in document["markets"]]
+    rows += [("district", document["district"])] if document["district"] else []
+    rows += [("sample", "1")] if document["sample_available"] else []
+    return rows
+
+
+def _entry(document):
+    names = [text for text in document["name"].values() if text]
+    texts = names + [text for text in document["description"].values() if text]
+    supplier = document["supplier"]
+    texts += [document["sku"], supplier["name"], supplier["name_en"]]
+    refresh_on = document.get("refresh_on")
+    return ProductEntry(
+        product_id=document["id"],
+        document={key: value for key, value in document.items() if key != "refresh_on"},
+        name_text=normalise(" | ".join(names)),
+        search_text=normalise(" | ".join(t for t in texts if t)),
+        price_twd=None if document["price_twd"] is None else Decimal(str(document["price_twd"])),
+        moq=document["moq"],
+        created_at=document["created_at"],
+        refresh_on=datetime.date.fromisoformat(refresh_on) if refresh_on else None,
+    )
+
+
+@transaction.atomic
+def write_entries(documents, removed_ids=(), *, replace_all=False):
+    """Replace the database entries of `documents` and delete those of `removed_ids` (or all others)."""
+    if replace_all:
+        ProductEntry.objects.all().delete()
+    else:
+        ids = [*(document["id"] for document in documents), *removed_ids]
+        for start in range(0, len(ids), BULK_CHUNK // 2):
+            ProductEntry.objects.filter(product_id__in=ids[start : start + BULK_CHUNK // 2]).delete()
+    ProductEntry.objects.bulk_create([_entry(document) for document in documents], batch_size=BULK_CHUNK)
+    ProductEntryFacet.objects.bulk_create(
+        [
+            ProductEntryFacet(entry_id=document["id"], facet=facet, value=value)
+            for document in documents
+            for facet, value in _facet_rows(document)
+        ],
+        batch_size=BULK_CHUNK,
+    )
+
+
+# --- Elasticsearch -----------------------------------------------------------------------------------------
+
+
+def es_source(document):
+    """The Elasticsearch _source: the document plus the autocomplete and spelling texts."""
+    names = [text for text in document["name"].values() if text]
+    source = {key: value for key, value in document.items() if key != "refresh_on"}
+    source["autocomplete"] = names
+    source["spelling"] = [document["name"][LANGUAGE_FIELDS[code]] for code in ("en", "ms", "id", "vi")]
+    return source
+
+
+def node_has_icu(client):
+    plugins = client.cat.plugins(format="json", request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+    return any("icu" in plugin.get("component", "").lower() for plugin in plugins)
+
+
+def alias_target(client):
+    """The versioned index the alias points at, or None."""
+    try:
+        return next(iter(client.indices.get_alias(name=alias_name())), None)
+    except NotFoundError:
+        return None
+
+
+def versioned_indices(client):
+    return sorted(client.indices.get(index=index_pattern(), ignore_unavailable=True, allow_no_indices=True))
+
+
+def create_index(client, *, building=False):
+    name = new_index_name()
+    client.indices.create(index=name, body=index_body(icu=node_has_icu(client), building=building))
+    return name
+
+
+def ensure_index(client):
+    """Create a first (empty) versioned index behind the alias when there is none."""
+    if alias_target(client) is None:
+        name = create_index(client)
+        client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": alias_name()}}]})
+
+
+def _version(document):
+    """External version from the product's last change: an older copy never overwrites a newer one."""
+    return int(datetime.datetime.fromisoformat(document["updated_at"]).timestamp() * 1_000_000)
+
+
+def _index_action(index, document):
+    return {
+        "_op_type": "index",
+        "_index": index,
+        "_id": document["id"],
+        "_source": es_source(document),
+        "version": _version(document),
+        "version_type": "external_gte",
+    }
+
+
+def _is_harmless(error):
+    """A delete of a missing document, or a copy older than the one indexed."""
+    operation, result = next(iter(error.items()))
+    return (operation == "delete" and result.get("status") == 404) or result.get("status") == 409
+
+
+def _actions(indices, documents, removed_ids):
+    for index in indices:
+        for document in documents:
+            yield _index_action(index, document)
+        for product_id in removed_ids:
+            yield {"_op_type": "delete", "_index": index, "_id": product_id}
+
+
+def write_documents(client, documents, removed_ids=()):
+    """Index `documents` and delete `removed_ids` in every versioned index; raises on any failure."""
+    ensure_index(client)
+    indices = versioned_indices(client)
+    _, errors = helpers.bulk(
+        client,
+        _actions(indices, documents, removed_ids),
+        chunk_size=BULK_CHUNK,
+        raise_on_error=False,
+        request_timeout=settings.ELASTICSEARCH_TIMEOUT * 5,
+    )
+    failures = [error for error in errors if not _is_harmless(error)]
+    if failures:
+        raise helpers.BulkIndexError(f"{len(failures)} document(s) failed to index", failures)
+
+
+def rebuild_index(client, documents, *, progress=None):
+    """Bulk-load a new versioned index from `documents`, switch the alias atomically, drop the old ones.
+
+    Returns (new index name, number of documents indexed).
+    """
+    name = create_index(client, building=True)
+    count = 0
+    try:
+        for ok, item in helpers.streaming_bulk(
+            client,
+            (_index_action(name, document) for document in documents),
+            chunk_size=BULK_CHUNK,
+            raise_on_error=False,
+            request_timeout=60,
+        ):
+            if not ok and not _is_harmless(item):
+                raise helpers.BulkIndexError("a document failed to index", [item])
+            count += 1
+            if progress:
+                progress(count)
+        client.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
+        client.indices.refresh(index=name)
+    except Exception:
+        client.indices.delete(index=name, ignore=[404])
+        raise
+    old = [index for index in versioned_indices(client) if index != name]
+    actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old if _has_alias(client, index)]
+    actions.append({"add": {"index": name, "alias": alias_name()}})
+    client.indices.update_aliases(body={"actions": actions})
+    for index in old:
+        client.indices.delete(index=index, ignore=[404])
+    return name, count
+
+
+def _has_alias(client, index):
+    return client.indices.exists_alias(index=index, name=alias_name())

@@ -1,0 +1,106 @@
+"""What the search app stores: staff synonyms, the outbox of pending index updates, and the database index."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class SynonymSet(models.Model):
+    """Words that mean the same product across languages, e.g. 鳳梨酥, pineapple cake, kek nanas.
+
+    Applied when a query is parsed (query-time expansion), so saving a set changes the next search
+    in both engines without touching an index.
+    """
+
+    name = models.CharField(_("name"), max_length=100, help_text=_("Only shown in the admin."))
+    terms = models.TextField(
+        _("terms"),
+        help_text=_("One word or phrase per line, in any language. A query for one of them also finds the others."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    panels = [FieldPanel("name"), FieldPanel("terms")]
+
+    class Meta:
+        verbose_name = _("search synonym set")
+        verbose_name_plural = _("search synonym sets")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def term_list(self):
+        """The set's terms, case-folded, blank lines and duplicates dropped, in their order."""
+        seen = []
+        for line in self.terms.splitlines():
+            term = " ".join(line.split()).casefold()
+            if term and term not in seen:
+                seen.append(term)
+        return seen
+
+
+class PendingUpdate(models.Model):
+    """A product whose index entries must be rewritten (or removed); kept until Elasticsearch has it.
+
+    One row per product: a second change before the first is processed only moves `queued_at`.
+    """
+
+    product_id = models.PositiveBigIntegerField(_("product id"), unique=True)
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now, db_index=True)
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("pending search update")
+        verbose_name_plural = _("pending search updates")
+        ordering = ["next_attempt_at"]
+
+    def __str__(self):
+        return f"product {self.product_id}"
+
+    def retry_later(self, *, error, now):
+        """Count a failed attempt and back off: 10 s, 20 s, 40 s … capped at one hour."""
+        self.attempts += 1
+        self.next_attempt_at = now + timezone.timedelta(seconds=min(10 * 2 ** (self.attempts - 1), 3600))
+        self.last_error = error[:300]
+
+
+class ProductEntry(models.Model):
+    """A live product flattened for the database search backend (the same document Elasticsearch gets).
+
+    Text columns are case-folded so that a plain `contains` is a case-insensitive substring match for
+    every script, on SQLite and PostgreSQL alike.
+    """
+
+    product_id = models.PositiveBigIntegerField(primary_key=True)
+    document = models.JSONField()
+    name_text = models.TextField()
+    search_text = models.TextField()
+    price_twd = models.DecimalField(max_digits=12, decimal_places=2, null=True, db_index=True)
+    moq = models.PositiveIntegerField(null=True)
+    created_at = models.DateTimeField(db_index=True)
+    refresh_on = models.DateField(null=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("product search entry")
+        verbose_name_plural = _("product search entries")
+
+    def __str__(self):
+        return f"product {self.product_id}"
+
+
+class ProductEntryFacet(models.Model):
+    """One facet value of an entry (category ancestors, certificate types, markets, district, sample)."""
+
+    entry = models.ForeignKey(ProductEntry, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=200)
+
+    class Meta:
+        indexes = [models.Index(fields=["facet", "value"])]
+        constraints = [models.UniqueConstraint(fields=["entry", "facet", "value"], name="search_facet_unique")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}"

@@ -1,0 +1,154 @@
+"""The one query path for product search: `product_search(...)` and `product_autocomplete(...)`.
+
+Elasticsearch answers when ELASTICSEARCH_URL is set; the database backend answers otherwise, and also
+when Elasticsearch fails or exceeds ELASTICSEARCH_TIMEOUT (a warning is logged and the results say
+`degraded`, so pages can show a discreet "basic results" notice).
+"""
+
+import logging
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from . import sources, synonyms
+from .backends import database, elasticsearch
+from .backends.base import MAX_QUERY_LENGTH, PRICE_BUCKETS, SORTS, FacetValue, Filters, SearchQuery, SearchUnavailable
+
+logger = logging.getLogger(__name__)
+CATEGORY_PATH = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*$")
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+
+
+class InvalidSearch(ValueError):
+    """Input that cannot be searched; the message is safe to show."""
+
+
+def _decimal(value, label):
+    if value in (None, ""):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        raise InvalidSearch(_("%(field)s must be a number.") % {"field": label}) from None
+    if not number.is_finite() or number < 0:
+        raise InvalidSearch(_("%(field)s must be a number of zero or more.") % {"field": label})
+    return number
+
+
+def _known(values, allowed):
+    """Unknown facet values are dropped: a stale link still shows results."""
+    return tuple(dict.fromkeys(value for value in values if value in allowed))
+
+
+def build_filters(
+    *, category="", certifications=(), markets=(), districts=(), sample=False, price_min=None, price_max=None
+):
+    """Filters from raw request values; raises InvalidSearch for a malformed price."""
+    category = (category or "").strip().lower()
+    low, high = _decimal(price_min, _("Minimum price")), _decimal(price_max, _("Maximum price"))
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return Filters(
+        category=category if CATEGORY_PATH.match(category) else "",
+        certifications=_known([c.upper() for c in certifications], sources.CERTIFICATE_TYPES),
+        markets=_known([m.upper() for m in markets], sources.MARKETS),
+        districts=_known([d.lower() for d in districts], sources.DISTRICTS),
+        sample_available=bool(sample),
+        price_min=low,
+        price_max=high,
+    )
+
+
+def parse_page(value):
+    """A page number ≥ 1; raises InvalidSearch otherwise."""
+    if value in (None, ""):
+        return 1
+    try:
+        page = int(value)
+    except (TypeError, ValueError):
+        raise InvalidSearch(_("The page must be a whole number.")) from None
+    if page < 1:
+        raise InvalidSearch(_("The page must be 1 or more."))
+    return page
+
+
+def _price_label(value):
+    for bucket, low, high in PRICE_BUCKETS:
+        if bucket == value:
+            if low is None:
+                return _("Under NT$%(high)s") % {"high": f"{high:,.0f}"}
+            if high is None:
+                return _("NT$%(low)s and more") % {"low": f"{low:,.0f}"}
+            return _("NT$%(low)s–%(high)s") % {"low": f"{low:,.0f}", "high": f"{high:,.0f}"}
+    return value
+
+
+def _labelled(counts, filters, language):
+    categories = sources.category_labels([value for value, _count in counts.get("category", [])], language)
+    labels = {
+        "category": lambda value: categories.get(value, value),
+        "certification": sources.certificate_label,
+        "market": sources.market_label,
+        "district": sources.district_label,
+        "sample": lambda value: _("Samples available"),
+        "price": _price_label,
+    }
+    active = {
+        "category": {filters.category},
+        "certification": set(filters.certifications),
+        "market": set(filters.markets),
+        "district": set(filters.districts),
+        "sample": {"1"} if filters.sample_available else set(),
+        "price": set(),
+    }
+    return {
+        facet: [
+            FacetValue(value=value, label=str(labels[facet](value)), count=count, active=value in active[facet])
+            for value, count in counts.get(facet, [])
+            if count > 0
+        ]
+        for facet in labels
+    }
+
+
+def _backend():
+    return elasticsearch if settings.ELASTICSEARCH_URL else database
+
+
+def product_search(query="", filters=None, sort="relevance", page=1, locale="zh-hant"):
+    """Search public products. `query` is cut to 200 characters; sort falls back to relevance."""
+    if locale not in LANGUAGES:
+        raise InvalidSearch(_("Unknown language."))
+    text = synonyms.normalise(query or "")[:MAX_QUERY_LENGTH].strip()
+    search_query = SearchQuery(
+        text=text,
+        alternatives=tuple(synonyms.expand(text, synonyms.load_synonym_sets())) if text else (),
+        filters=filters or Filters(),
+        sort=sort if sort in SORTS else "relevance",
+        page=max(1, int(page)),
+        language=locale,
+    )
+    backend, degraded = _backend(), False
+    try:
+        results, counts = backend.search(search_query)
+    except SearchUnavailable as exc:
+        logger.warning("search: Elasticsearch unavailable, answering from the database: %s", exc)
+        results, counts = database.search(search_query)
+        degraded = True
+    results.degraded = degraded
+    results.facets = _labelled(counts, search_query.filters, locale)
+    return results
+
+
+def product_autocomplete(text, locale="zh-hant"):
+    """Up to ten products for the search box's suggestions."""
+    text = synonyms.normalise(text or "")[:MAX_QUERY_LENGTH]
+    if not text:
+        return []
+    try:
+        return _backend().autocomplete(text, locale)
+    except SearchUnavailable as exc:
+        logger.warning("search: Elasticsearch unavailable for autocomplete: %s", exc)
+        return database.autocomplete(text, locale)

@@ -1,0 +1,78 @@
+"""Keeping the index in step with the catalog through a durable outbox (PendingUpdate).
+
+Receivers of the catalog signals only write outbox rows and queue `process_pending_updates` after commit,
+so saving a product never waits for, or fails because of, Elasticsearch. Processing rewrites the database
+entries, then sends the same documents to Elasticsearch; a row is deleted only when both succeeded, and
+otherwise retried with back-off (`search_drain` catches up after an outage).
+"""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from elasticsearch.exceptions import ElasticsearchException
+
+from . import indexing, sources, tasks
+from .engine import get_client
+from .models import PendingUpdate, ProductEntry
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 500
+
+
+def queue_products(*, product_ids):
+    """Record that these products must be re-indexed and process the queue once the transaction commits."""
+    now = timezone.now()
+    for product_id in set(product_ids):
+        PendingUpdate.objects.update_or_create(
+            product_id=product_id, defaults={"queued_at": now, "next_attempt_at": now, "attempts": 0}
+        )
+    transaction.on_commit(tasks.process_pending_updates.enqueue)
+
+
+def queue_due_refreshes(*, today):
+    """Queue the products whose certificates start or end being valid today (their facets change)."""
+    ids = list(ProductEntry.objects.filter(refresh_on__lte=today).values_list("product_id", flat=True))
+    if ids:
+        queue_products(product_ids=ids)
+    return len(ids)
+
+
+def process_pending(*, now=None, everything=False):
+    """Apply due outbox rows (all rows with `everything`). Returns (applied, failed)."""
+    now = now or timezone.now()
+    rows = PendingUpdate.objects.all() if everything else PendingUpdate.objects.filter(next_attempt_at__lte=now)
+    applied = failed = 0
+    last_id = 0
+    while True:
+        batch = list(rows.filter(pk__gt=last_id).order_by("pk")[:BATCH_SIZE])
+        if not batch:
+            return applied, failed
+        last_id = batch[-1].pk
+        ok, error = _apply(batch)
+        if ok:
+            for row in batch:
+                PendingUpdate.objects.filter(pk=row.pk, queued_at=row.queued_at).delete()
+            applied += len(batch)
+        else:
+            for row in batch:
+                row.retry_later(error=error, now=now)
+            PendingUpdate.objects.bulk_update(batch, ["attempts", "next_attempt_at", "last_error"])
+            failed += len(batch)
+            logger.warning("search: %d index update(s) postponed: %s", len(batch), error)
+
+
+def _apply(rows):
+    """Write the rows' products to the database entries and Elasticsearch; (ok, error message)."""
+    ids = [row.product_id for row in rows]
+    documents = sources.documents_for(ids)
+    removed = [product_id for product_id in ids if product_id not in documents]
+    indexing.write_entries(list(documents.values()), removed)
+    client = get_client()
+    if client is None:
+        return True, ""
+    try:
+        indexing.write_documents(client, list(documents.values()), removed)
+    except (ElasticsearchException, OSError) as exc:
+        return False, f"{exc.__class__.__name__}: {exc}"
+    return True, ""

@@ -1,0 +1,130 @@
+"""The one place that reads the catalog: which products are public and what their index document holds.
+
+Buyers see `Product.objects.public()` (live products of companies verified by the bureau); certificates
+count only while valid, so each document records the next date its certificates change (`refresh_on`).
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from catalog.models import CertificateType, Product, ProductCategory
+from catalog.models.showcase_pages import ShowcasePage
+from catalog.models.translated import LANGUAGE_SUFFIXES, column
+from portal.markets import District, Market
+
+BATCH_SIZE = 500
+
+
+def public_products():
+    return Product.objects.public()
+
+
+def _queryset():
+    return public_products().select_related("company", "category").prefetch_related("certificates").order_by("pk")
+
+
+def showcase_urls():
+    """{language: URL of the live showcase page in that language}."""
+    urls = {}
+    for page in ShowcasePage.objects.live().select_related("locale"):
+        url = page.get_url()
+        if url:
+            urls.setdefault(page.locale.language_code, url)
+    return urls
+
+
+def _ancestor_paths(path):
+    parts = path.split("/")
+    return ["/".join(parts[: i + 1]) for i in range(len(parts))]
+
+
+def _certificates(product, today):
+    valid, boundaries = set(), []
+    for certificate in product.certificates.all():
+        if certificate.is_valid_on(today):
+            valid.add(certificate.certificate_type)
+            boundaries.append(certificate.valid_until + datetime.timedelta(days=1))
+        elif certificate.valid_from > today:
+            boundaries.append(certificate.valid_from)
+    return sorted(valid), min(boundaries, default=None)
+
+
+def build_document(product, *, today, base_urls):
+    """The engine-independent document of a public product (plain JSON types)."""
+    company = product.company
+    certifications, refresh_on = _certificates(product, today)
+    suffixes = LANGUAGE_SUFFIXES.items()
+    return {
+        "id": product.pk,
+        "sku": product.sku,
+        "name": {suffix: getattr(product, column("name", code)) for code, suffix in suffixes},
+        "description": {suffix: getattr(product, column("description", code)) for code, suffix in suffixes},
+        "category": product.category.path,
+        "category_paths": _ancestor_paths(product.category.path),
+        "certifications": certifications,
+        "markets": [code for code in product.ships_to if code in Market.values],
+        "district": company.district,
+        "sample_available": product.sample_available,
+        "price_twd": float(product.price_twd),
+        "moq": product.moq,
+        "created_at": product.created_at.isoformat(),
+        "updated_at": product.updated_at.isoformat(),
+        "supplier": {
+            "id": company.pk,
+            "name": company.name_zh,
+            "name_en": company.name_en,
+            "verified": company.verified_at is not None,
+        },
+        "urls": {language: f"{base}product/{product.pk}/" for language, base in base_urls.items()},
+        "refresh_on": refresh_on.isoformat() if refresh_on else None,
+    }
+
+
+def documents_for(product_ids):
+    """{id: document} for the given ids that are public; ids missing from the result must be removed."""
+    today, base_urls = timezone.localdate(), showcase_urls()
+    products = _queryset().filter(pk__in=list(product_ids))
+    return {p.pk: build_document(p, today=today, base_urls=base_urls) for p in products}
+
+
+def iter_documents():
+    """Every public product's document, in batches of BATCH_SIZE rows."""
+    today, base_urls = timezone.localdate(), showcase_urls()
+    last_pk = 0
+    while True:
+        batch = list(_queryset().filter(pk__gt=last_pk)[:BATCH_SIZE])
+        if not batch:
+            return
+        for product in batch:
+            yield build_document(product, today=today, base_urls=base_urls)
+        last_pk = batch[-1].pk
+
+
+def public_count():
+    return public_products().count()
+
+
+def category_labels(paths, language):
+    """{path: category name in the language} for the given slug paths."""
+    labels = {}
+    for category in ProductCategory.objects.filter(path__in=list(paths)):
+        labels[category.path] = category.translated("name", language)
+    return labels
+
+
+def certificate_label(value):
+    return CertificateType(value).label if value in CertificateType.values else value
+
+
+def market_label(value):
+    return Market(value).label if value in Market.values else value
+
+
+def district_label(value):
+    return District(value).label if value in District.values else value
+
+
+CERTIFICATE_TYPES = tuple(CertificateType.values)
+MARKETS = tuple(Market.values)
+DISTRICTS = tuple(District.values)

@@ -1,0 +1,12 @@
+"""Background work of the search app (django-tasks). Tasks carry no data: the outbox holds the ids."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def process_pending_updates():
+    """Apply the due outbox rows; failures stay queued with back-off for the next run or `search_drain`."""
+    applied, failed = services.process_pending()
+    return {"applied": applied, "failed": failed}
