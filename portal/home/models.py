@@ -31,6 +31,7 @@ class HomePage(Page):
         "home.AlliancePage",
         "coaching.ProgramIndexPage",
         "catalog.SolutionIndexPage",
+        "catalog.ShowcasePage",
     ]
     max_count_per_parent = 1
     template = "home/home_page.html"

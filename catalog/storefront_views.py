@@ -1,0 +1,186 @@
+"""The showcase's routes: parse the address, read through the storefront selectors, render."""
+
+import json
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from portal.home.templatetags.portal_tags import bcp47
+from portal.markets import Market
+
+from . import storefront_selectors as selectors
+from .models import ShowcasePage
+
+SORT_LABELS = [
+    ("newest", _("Newest first")),
+    ("price_asc", _("Price: low to high")),
+    ("price_desc", _("Price: high to low")),
+]
+JSON_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    url: str
+
+
+def _route_url(page, request, route, kwargs):
+    base = page.get_full_url(request)
+    if not base:
+        return ""
+    return base.rstrip("/") + "/" + page.reverse_subpage(route, kwargs=kwargs or {})
+
+
+def route_links(page, request, route, kwargs=None):
+    """The canonical address of a route and its address under every language version of the showcase."""
+    versions = page.get_translations(inclusive=True).live().select_related("locale").specific()
+    alternates = []
+    default_url = ""
+    for version in versions:
+        url = _route_url(version, request, route, kwargs)
+        if not url:
+            continue
+        code = version.locale.language_code
+        alternates.append(Alternate(bcp47(code), url))
+        if code == settings.LANGUAGE_CODE:
+            default_url = url
+    if default_url:
+        alternates.append(Alternate("x-default", default_url))
+    return {"canonical_url": _route_url(page, request, route, kwargs), "alternates": alternates}
+
+
+def json_ld(data):
+    """A JSON-LD payload that is safe inside <script>: ``<``, ``>`` and ``&`` are escaped."""
+    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_LD_ESCAPES))  # noqa: S308
+
+
+def product_structured_data(*, product, url, image_urls):
+    """schema.org ``Product`` with the supplier as brand and manufacturer and a TWD offer from the MOQ."""
+    company = product.company
+    supplier_name = company.display_name(translation.get_language())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "description": product.description,
+        "sku": product.sku,
+        "url": url,
+        "image": image_urls,
+        "brand": {"@type": "Brand", "name": supplier_name},
+        "manufacturer": {"@type": "Organization", "name": supplier_name},
+        "offers": {
+            "@type": "Offer",
+            "url": url,
+            "priceCurrency": "TWD",
+            "price": f"{product.price_twd:.2f}",
+            "eligibleQuantity": {"@type": "QuantitativeValue", "minValue": product.moq, "unitText": product.unit},
+            "availability": "https://schema.org/InStock"
+            if product.stock_status == "in_stock"
+            else "https://schema.org/PreOrder"
+            if product.stock_status == "made_to_order"
+            else "https://schema.org/OutOfStock",
+        },
+    }
+    if product.hs_code:
+        data["additionalProperty"] = {"@type": "PropertyValue", "name": "HS code", "value": product.hs_code}
+    return data
+
+
+def landing(request, page: ShowcasePage):
+    """Hero, staff-curated collections, top categories and new arrivals."""
+    return page.render(
+        request,
+        context_overrides={
+            "collections": selectors.featured_collections(),
+            "categories": selectors.root_categories(),
+            "new_arrivals": selectors.new_arrivals(),
+            **route_links(page, request, "landing_view"),
+        },
+    )
+
+
+def category(request, page: ShowcasePage, *, slug_path):
+    """The public products of one category and its subcategories, paginated, sorted by newest or price."""
+    current = selectors.category_by_path(slug_path)
+    if current is None:
+        raise Http404
+    sort = request.GET.get("sort", selectors.DEFAULT_SORT)
+    if sort not in selectors.SORTS:
+        sort = selectors.DEFAULT_SORT
+    products = selectors.category_products(category=current, sort=sort, page_number=request.GET.get("page"))
+    return page.render(
+        request,
+        template="catalog/showcase/category.html",
+        context_overrides={
+            "category": current,
+            "trail": selectors.category_trail(current),
+            "subcategories": current.children.order_by("sort_order", "path"),
+            "products": products,
+            "sort": sort,
+            "sort_choices": SORT_LABELS,
+            **route_links(page, request, "category_view", {"slug_path": current.path}),
+        },
+    )
+
+
+def product(request, page: ShowcasePage, *, pk, slug):
+    """A live product of a verified supplier; other addresses of the same product redirect to the canonical one."""
+    item = selectors.public_product(pk)
+    if item is None:
+        raise Http404
+    canonical_slug = selectors.product_slug(item)
+    if slug != canonical_slug:
+        return redirect(
+            page.url + page.reverse_subpage("product", kwargs={"pk": pk, "slug": canonical_slug}), permanent=True
+        )
+    kwargs = {"pk": pk, "slug": canonical_slug}
+    links = route_links(page, request, "product", kwargs)
+    images = list(item.images.all())
+    root_url = page.get_site().root_url
+    image_urls = [urljoin(root_url, image.image.get_rendition("max-1200x1200").url) for image in images]
+    company = item.company
+    return page.render(
+        request,
+        template="catalog/showcase/product.html",
+        context_overrides={
+            "product": item,
+            "images": images,
+            "tiers": list(item.price_tiers.all()),
+            "ships_to": [Market(code).label for code in item.ships_to if code in Market.values],
+            "certificates": list(item.valid_certificates()),
+            "trail": selectors.category_trail(item.category),
+            "supplier": company,
+            "profile": selectors.supplier_profile(company),
+            "reply_badge": selectors.supplier_reply_badge(company=company),
+            "structured_data": json_ld(
+                product_structured_data(product=item, url=links["canonical_url"], image_urls=image_urls)
+            ),
+            **links,
+        },
+    )
+
+
+def supplier(request, page: ShowcasePage, *, company_id):
+    """The storefront of a verified company with at least one live product."""
+    company = selectors.public_supplier(company_id)
+    if company is None:
+        raise Http404
+    return page.render(
+        request,
+        template="catalog/showcase/supplier.html",
+        context_overrides={
+            "supplier": company,
+            "profile": selectors.supplier_profile(company),
+            "products": selectors.supplier_products(company=company),
+            "certificates": list(company.certificates.valid_today()),
+            "reply_badge": selectors.supplier_reply_badge(company=company),
+            **route_links(page, request, "supplier", {"company_id": company.pk}),
+        },
+    )
