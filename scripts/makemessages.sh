@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Refresh the translation catalogs after changing interface strings: extracts every gettext string into
+# portal/locale/{zh_Hant,en}/LC_MESSAGES/django.po (existing translations are kept by msgmerge), then fills
+# the English catalog from the English source strings. Translate the new zh_Hant entries by hand afterwards;
+# `make run` / `make test` compile the catalogs.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+.venv/bin/python manage.py makemessages -l zh_Hant -l en --no-obsolete \
+    --ignore=.venv --ignore=.cache --ignore=.services --ignore=tests --ignore=bench
+msgen --no-wrap portal/locale/en/LC_MESSAGES/django.po -o portal/locale/en/LC_MESSAGES/django.po
+msgfmt --statistics -o /dev/null portal/locale/zh_Hant/LC_MESSAGES/django.po
