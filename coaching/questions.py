@@ -101,7 +101,8 @@ def file_questions(page):
 
 def form_field(question):
     """A form field for one question. Required answers are checked at "check your answers", not per step."""
-    common = {"label": question.label, "help_text": question.help_text, "required": False}
+    label = question.label if question.required else _("%(label)s (optional)") % {"label": question.label}
+    common = {"label": label, "help_text": question.help_text, "required": False}
     if question.type == "short_text":
         return forms.CharField(max_length=500, **common)
     if question.type == "long_text":
