@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
@@ -17,7 +18,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import services
 from .forms import ConsultationRequestStatusForm
-from .models import CatalogError, ConsultationRequest, Provider
+from .inquiry_selectors import is_unanswered_too_long
+from .models import CatalogError, ConsultationRequest, Inquiry, Provider
 
 
 class ProviderViewSet(SnippetViewSet):
@@ -159,3 +161,67 @@ register_snippet(ProviderViewSet)
 @hooks.register("register_admin_viewset")
 def register_consultation_request_viewset():
     return ConsultationRequestViewSet("consultationrequest")
+
+
+def _overdue_label(inquiry):
+    return _("Unanswered for 3 working days") if is_unanswered_too_long(inquiry) else ""
+
+
+class InquiryViewSet(ModelViewSet):
+    """Every buyer inquiry, read-only for staff; the ones unanswered for three working days are flagged."""
+
+    model = Inquiry
+    icon = "mail"
+    menu_label = gettext_lazy("Buyer inquiries")
+    menu_order = 330
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "__str__",
+        "company",
+        "product",
+        "status",
+        "created_at",
+        "first_replied_at",
+        Column("overdue", label=gettext_lazy("Flag"), accessor=_overdue_label),
+    ]
+    list_filter = ["status", "country", "company"]
+    inspect_view_fields = [
+        "company",
+        "product",
+        "buyer_name",
+        "buyer_company",
+        "country",
+        "email",
+        "quantity",
+        "target_price_twd",
+        "incoterm",
+        "message",
+        "language",
+        "status",
+        "created_at",
+        "email_confirmed_at",
+        "first_replied_at",
+    ]
+
+    def get_queryset(self, request):
+        return Inquiry.objects.select_related("company", "product")
+
+    def get_common_view_kwargs(self, **kwargs):
+        # Buyers write inquiries and suppliers answer them on the site; staff only read them here.
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_inquiry_viewset():
+    return InquiryViewSet("inquiry")
