@@ -11,6 +11,7 @@ import datetime
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale
@@ -22,7 +23,16 @@ from portal.home.models import HomePage
 from portal.markets import District, Market
 
 from . import services
-from .models import Application, Coach, CoachingSession, Milestone, ProgramIndexPage, ProgramPage, Review
+from .models import (
+    Application,
+    ApplicationDocument,
+    Coach,
+    CoachingSession,
+    Milestone,
+    ProgramIndexPage,
+    ProgramPage,
+    Review,
+)
 
 DEFAULT, ENGLISH = "zh-hant", "en"
 S = Application.Status
@@ -363,6 +373,20 @@ def _answers(n, halal):
     return answers
 
 
+DEMO_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+
+def _attach_registration(application):
+    document = ApplicationDocument(
+        application=application,
+        question_id="demo-registration",
+        original_name="company-registration.pdf",
+        content_type="application/pdf",
+        size=len(DEMO_PDF),
+    )
+    document.file.save("upload", ContentFile(DEMO_PDF), save=True)
+
+
 def ensure_applications(programs, companies, people, coaches, stdout):
     manager = people["manager@demo.taipei"]
     reviewers = [people["reviewer1@demo.taipei"], people["reviewer2@demo.taipei"]]
@@ -384,6 +408,8 @@ def ensure_applications(programs, companies, people, coaches, stdout):
             answers=_answers(n, key == "program:new-southbound"),
             consent_at=timezone.now() if final != S.DRAFT else None,
         )
+        if final != S.DRAFT:
+            _attach_registration(application)
         for status in PATHS[final]:
             by = None
             if status in (S.IN_REVIEW, S.CHANGES_REQUESTED, S.SHORTLISTED, S.ENROLLED, S.COMPLETED):

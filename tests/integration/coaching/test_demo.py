@@ -34,6 +34,7 @@ def test_demo_seeds_programs_people_and_applications_once(client):
     assert Application.objects.count() == 20
     assert Application.objects.values("status").distinct().count() >= 10
     assert Application.objects.exclude(status="draft").filter(reference__isnull=True).count() == 0
+    assert not Application.objects.exclude(status="draft").filter(documents__isnull=True).exists()
     demo.seed(stdout=io.StringIO())
     assert (
         ProgramPage.objects.count(),
