@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalog import feeds as catalog_feeds
 from portal import views
 from portal.accounts import views as account_views
 from portal.home.sitemaps import AllLocalesSitemap
@@ -21,6 +22,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("payments/", include("payments.urls")),
+    path("showcase/feed.csv", catalog_feeds.feed_csv, name="showcase_feed_csv"),
+    path("showcase/feed.json", catalog_feeds.feed_json, name="showcase_feed_json"),
     path("api/v1/", search_api.urls),
 ]
 
@@ -34,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("company/", include("portal.companies.urls")),
     path("applications/", include("coaching.urls")),
     path("my/consultations/", include("catalog.urls")),
+    path("dashboard/", include("catalog.dashboard_urls")),
     path("inbox/", include("catalog.inquiry_urls")),
     path("search/", include("search.urls")),
     path("", include(wagtail_urls)),

@@ -20,7 +20,6 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
-from wagtail.search import index
 
 from coaching.storage import PrivateStorage
 from portal.markets import Market
@@ -329,7 +328,6 @@ class Product(
     DraftStateMixin,
     LockableMixin,
     RevisionMixin,
-    index.Indexed,
     ClusterableModel,
 ):
     """A product listed by a company. A snippet with draft state, revisions, locking and a workflow."""
@@ -438,15 +436,6 @@ class Product(
         ),
         FieldPanel("certificates", read_only=True),
         InlinePanel("images", heading=_("Images"), label=_("Image"), min_num=1, max_num=8),
-    ]
-
-    search_fields = [
-        *[index.SearchField(column("name", code)) for code in LANGUAGE_SUFFIXES],
-        index.AutocompleteField("name_en"),
-        index.AutocompleteField("name_zh_hant"),
-        index.SearchField("sku"),
-        index.FilterField("company_id"),
-        index.FilterField("live"),
     ]
 
     class Meta:
