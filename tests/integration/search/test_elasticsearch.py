@@ -1,0 +1,137 @@
+"""The real node: analyzers, mapping, the alias lifecycle, and an outage with the outbox catching up."""
+
+import pytest
+from django.core.management import call_command
+
+from search import indexing, services, sources
+from search.documents import alias_name
+from search.engine import get_client
+from search.models import PendingUpdate, ProductEntry
+from search.selectors import product_search
+from tests.factories.search import PublicProductFactory
+
+from .conftest import rebuild
+
+pytestmark = [pytest.mark.django_db, pytest.mark.elasticsearch]
+DEAD_URL = "http://127.0.0.1:9"
+
+
+@pytest.fixture
+def client(use_elasticsearch):
+    client = get_client()
+    indexing.ensure_index(client)
+    return client
+
+
+def tokens(client, analyzer, text):
+    response = client.indices.analyze(index=alias_name(), body={"analyzer": analyzer, "text": text})
+    return [token["token"] for token in response["tokens"]]
+
+
+def test_chinese_is_indexed_as_bigrams(client):
+    assert tokens(client, "zh_text", "鳳梨酥禮盒") == ["鳳梨", "梨酥", "酥禮", "禮盒"]
+
+
+def test_thai_is_segmented_into_words(client):
+    assert tokens(client, "th_text", "ขนมพายสับปะรด") == ["ขนม", "พาย", "สับปะรด"]
+
+
+def test_latin_analyzers(client):
+    assert tokens(client, "en_text", "Pineapple cakes") == ["pineappl", "cake"]
+    assert tokens(client, "vi_text", "Bánh dứa") == ["banh", "dua"]
+    assert tokens(client, "id_text", "makanan") == ["makan"]
+
+
+def test_the_mapping_has_facet_keywords_and_language_fields(client):
+    mapping = next(iter(client.indices.get_mapping(index=alias_name()).values()))["mappings"]["properties"]
+    assert mapping["name"]["properties"]["zh_hant"]["analyzer"] == "zh_text"
+    assert mapping["name"]["properties"]["th"]["analyzer"] == "th_text"
+    for field in ("category_paths", "certifications", "markets", "district"):
+        assert mapping[field]["type"] == "keyword"
+    assert mapping["price_twd"]["type"] == "float"
+    assert mapping["supplier"]["properties"]["verified"]["type"] == "boolean"
+
+
+def test_rebuild_switches_the_alias_while_searches_keep_working(db, client):
+    """During a rebuild the old index answers; afterwards the alias points at the new one, the old is gone."""
+    PublicProductFactory.create_batch(5, name_en="Oolong tea sampler")
+    rebuild()
+    old_index = indexing.alias_target(client)
+    PublicProductFactory.create_batch(3, name_en="Oolong tea sampler")
+    seen_during = []
+
+    def search_midway(done):
+        client.indices.refresh(index=alias_name())
+        seen_during.append(product_search("oolong", locale="en").total)
+
+    new_index, count = indexing.rebuild_index(client, sources.iter_documents(), progress=search_midway)
+    assert seen_during and set(seen_during) == {5}
+    assert count == 8
+    assert indexing.alias_target(client) == new_index != old_index
+    assert indexing.versioned_indices(client) == [new_index]
+    assert product_search("oolong", locale="en").total == 8
+
+
+def test_changes_during_a_rebuild_reach_the_new_index(db, client):
+    """A product edited while a new index is being filled lands in both; an older copy never wins."""
+    product = PublicProductFactory(name_en="Jasmine tea")
+    rebuild()
+    stale = sources.documents_for([product.pk])[product.pk]
+    building = indexing.create_index(client, building=True)
+    product.name_en = "Jasmine green tea"
+    product.save()
+    indexing.write_documents(client, list(sources.documents_for([product.pk]).values()))
+    indexing.write_documents(client, [stale])
+    source = client.get(index=building, id=product.pk)["_source"]
+    assert source["name"]["en"] == "Jasmine green tea"
+
+
+def test_outage_saves_work_search_falls_back_and_the_outbox_drains(db, settings, client, caplog):
+    """With the node unreachable: product changes queue, search answers from the database with a warning.
+    When the node is back, draining the outbox brings Elasticsearch to the same count as the catalogue."""
+    PublicProductFactory.create_batch(3, name_en="Dragon fruit jam")
+    rebuild()
+    live_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = DEAD_URL
+    new = PublicProductFactory(name_en="Dragon fruit vinegar")
+    services.queue_products(product_ids=[new.pk])
+    services.process_pending()
+
+    pending = PendingUpdate.objects.get(product_id=new.pk)
+    assert pending.attempts == 1 and pending.last_error and pending.next_attempt_at > pending.queued_at
+    assert ProductEntry.objects.filter(product_id=new.pk).exists()
+    results = product_search("dragon fruit", locale="en")
+    assert (results.engine, results.degraded, results.total) == ("database", True, 4)
+    assert "answering from the database" in caplog.text
+
+    settings.ELASTICSEARCH_URL = live_url
+    call_command("search_drain", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert PendingUpdate.objects.count() == 0
+    client.indices.refresh(index=alias_name())
+    assert client.count(index=alias_name())["count"] == sources.public_count() == 4
+    results = product_search("dragon fruit", locale="en")
+    assert (results.engine, results.degraded, results.total) == ("elasticsearch", False, 4)
+
+
+def test_a_deleted_product_leaves_both_indexes(db, client):
+    product = PublicProductFactory(name_en="Lychee wine")
+    rebuild()
+    product_id = product.pk
+    product.delete()
+    services.queue_products(product_ids=[product_id])
+    services.process_pending()
+    client.indices.refresh(index=alias_name())
+    assert client.count(index=alias_name())["count"] == 0
+    assert not ProductEntry.objects.filter(product_id=product_id).exists()
+
+
+def test_search_status_reports_engine_alias_counts_and_queue(db, client, capsys):
+    PublicProductFactory.create_batch(2)
+    rebuild()
+    PendingUpdate.objects.create(product_id=999999)
+    call_command("search_status")
+    out = capsys.readouterr().out
+    assert "engine: elasticsearch" in out
+    assert f"alias: {alias_name()} -> {indexing.alias_target(client)}" in out
+    assert "public products: 2" in out and "elasticsearch documents: 2" in out
+    assert "pending updates: 1" in out
