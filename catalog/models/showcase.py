@@ -487,11 +487,12 @@ class Product(
         return ModerationState.DRAFT
 
     def check_can_submit(self):
-        """Raises ``ShowcaseError`` unless the latest version can go to review."""
+        """Raises ``ShowcaseError`` unless the latest version can go to review.
+
+        Images are required by the dashboard's submission (``product_submit_for_review``); a bulk import has no
+        image column, so imported products reach the moderators without images."""
         if self.workflow_in_progress:
             raise ShowcaseError(_("This product is already in review."))
-        if not self.images.exists():
-            raise ShowcaseError(_("Add at least one image before submitting the product for review."))
         if self.live and not self.has_unpublished_changes:
             raise ShowcaseError(_("There are no changes to review."))
 
