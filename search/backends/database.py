@@ -87,27 +87,32 @@ def _facet_counts(entries):
     return counts
 
 
+def _texts(document, language):
+    """Buyer-language name and description first, then every other language's."""
+    names, descriptions = document.get("name") or {}, document.get("description") or {}
+    yield localised(names, language)
+    yield localised(descriptions, language)
+    yield from names.values()
+    yield from descriptions.values()
+
+
 def _highlight(document, language, alternatives):
-    """An escaped snippet of the buyer-language name or description with <mark> around the first match."""
+    """An escaped snippet around the first match, with <mark> around each matching word."""
     words = sorted({w for text in alternatives for w in _words(text)}, key=len, reverse=True)
     if not words:
         return ""
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    for source in (document.get("name") or {}, document.get("description") or {}):
-        text = localised(source, language)
-        match = pattern.search(text.casefold())
-        if not match or len(text.casefold()) != len(text):
+    pattern = re.compile("|".join(re.escape(w) for w in words))
+    for text in _texts(document, language):
+        folded = text.casefold()
+        match = pattern.search(folded)
+        if not match or len(folded) != len(text):
             continue
         start = max(0, match.start() - SNIPPET_RADIUS)
         end = min(len(text), match.end() + SNIPPET_RADIUS)
         parts, position = [], start
-        for found in pattern.finditer(text.casefold(), start, end):
-            parts += [
-                escape(text[position : found.start()]),
-                "<mark>",
-                escape(text[found.start() : found.end()]),
-                "</mark>",
-            ]
+        for found in pattern.finditer(folded, start, end):
+            parts += [escape(text[position : found.start()]), "<mark>", escape(text[found.start() : found.end()])]
+            parts.append("</mark>")
             position = found.end()
         parts.append(escape(text[position:end]))
         return "".join(parts)
