@@ -206,7 +206,7 @@ def transition(request, pk):
             base_url=_base_url(request),
         )
     except ApplicationError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
     else:
         application.refresh_from_db()
         messages.success(
@@ -246,7 +246,7 @@ def review(request, pk):
             application=application, reviewer=request.user, scores=form.scores(), comment=form.cleaned_data["comment"]
         )
     except ApplicationError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("Your scores are saved."))
     return _back(application)
@@ -265,7 +265,7 @@ def conflict(request, pk):
             application=application, reviewer=request.user, note=form.cleaned_data["conflict_note"]
         )
     except ApplicationError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
     else:
         messages.success(request, _("You have recused yourself from this application."))
     return _back(application)
@@ -298,7 +298,7 @@ def _record(request, pk, form_class, service, success):
     try:
         service(application=application, by=request.user, **form.cleaned_data)
     except ApplicationError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
     else:
         messages.success(request, success)
     return _back(application)

@@ -27,7 +27,9 @@ def _when(value):
 def build_table(applications):
     """Headings and rows. Each question of each program in the list is its own column, keyed by block id."""
     applications = list(
-        applications.select_related("program", "company").prefetch_related("documents", "reviewer_assignments")
+        applications.select_related("program", "company", "created_by").prefetch_related(
+            "documents", "reviewer_assignments__reviewer", "program__reviewer_assignments__reviewer"
+        )
     )
     programs = []
     for application in applications:
@@ -57,6 +59,8 @@ def build_table(applications):
         _("Submitted at"),
         _("Decided at"),
         _("Consent given at"),
+        _("Started by"),
+        _("Reviewers"),
         _("Average score"),
         _("Scores"),
         _("Other documents"),
@@ -86,6 +90,11 @@ def build_table(applications):
             _when(application.submitted_at),
             _when(application.decided_at),
             _when(application.consent_at),
+            application.created_by.email if application.created_by else "",
+            "; ".join(
+                str(a.reviewer)
+                for a in [*application.program.reviewer_assignments.all(), *application.reviewer_assignments.all()]
+            ),
             summary["average"] if summary["average"] is not None else "",
             summary["count"],
             "; ".join(d.original_name for d in documents if not d.question_id),

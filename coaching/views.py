@@ -55,7 +55,7 @@ def start(request, program_id):
             program=program, company=company, user=request.user, language=get_language()
         )
     except ApplicationError as error:
-        messages.error(request, error.message)
+        messages.error(request, str(error.message))
         return redirect(program.url)
     if not created:
         messages.info(request, _("Your company already has an application for this program."))
@@ -134,7 +134,7 @@ def documents_step(request, pk):
         except ValidationError as error:
             form.add_error("file", error)
         except ApplicationError as error:
-            form.add_error(None, error.message)
+            form.add_error(None, str(error.message))
         else:
             messages.success(request, _("Document uploaded."))
             return redirect("coaching:documents", application.pk)
@@ -197,7 +197,7 @@ def check_answers(request, pk):
         except IncompleteApplication as error:
             missing = error.errors
         except ApplicationError as error:
-            messages.error(request, error.message)
+            messages.error(request, str(error.message))
             return _detail(application)
         else:
             return redirect("coaching:submitted", application.pk)
@@ -239,7 +239,7 @@ def withdraw(request, pk):
                 base_url=_base_url(request),
             )
         except ApplicationError as error:
-            messages.error(request, error.message)
+            messages.error(request, str(error.message))
         else:
             messages.success(request, _("Your application has been withdrawn."))
         return _detail(application)

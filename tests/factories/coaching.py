@@ -7,6 +7,7 @@ import wagtail_factories
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 from wagtail.models import Page, Site
+from wagtail.users.models import UserProfile
 
 from coaching.models import Application, ApplicationReviewer, Coach, ProgramIndexPage, ProgramPage, StatusChange
 from portal.home.models import HomePage
@@ -154,6 +155,9 @@ def submitted(status=Application.Status.SUBMITTED, reference=None, **kwargs):
 def user_with_permissions(*codenames, **kwargs):
     """A staff user with Wagtail admin access and the given coaching permissions."""
     user = UserFactory(is_staff=True, **kwargs)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     perms = ["wagtailadmin.access_admin", *[f"coaching.{c}" for c in codenames]]
     for perm in perms:
         app_label, codename = perm.split(".")

@@ -247,6 +247,8 @@ def test_csv_export_has_filtered_rows_and_one_column_per_question(manager_client
     assert "Company registration" in headings
     record = dict(zip(headings, data[0], strict=True))
     assert record["Reference"] == wanted.reference
+    assert record["Contact e-mail"] == wanted.contact_email
+    assert record["Unified business number"] == wanted.company.ubn
     assert record["Main product"] == "Pineapple cakes"
     assert record["Channels"] == "Shopee; Lazada"
     assert record["Company registration"] == "reg.pdf"
@@ -294,3 +296,12 @@ def test_waitlist_suggestion_is_shown_when_an_accepted_company_withdraws(client)
     response = client.get(admin_url("index"), {"program": program.pk})
     assert response.context["suggestion"] == waiting
     assert client.get(admin_url("detail", accepted.pk)).context["suggestion"] == waiting
+
+
+def test_program_managers_can_manage_coaches(client):
+    """The Coaches snippet is open to program managers (seeded group permissions)."""
+    user = UserFactory(is_staff=True)
+    user.groups.add(Group.objects.get(name="Program managers"))
+    client.force_login(user)
+    assert client.get("/admin/snippets/coaching/coach/").status_code == 200
+    assert client.get("/admin/snippets/coaching/coach/add/").status_code == 200

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.users.models import UserProfile
 
 from coaching import questions as q
 from coaching.models import ProgramPage
@@ -65,7 +66,9 @@ def edit_form(program, question_blocks):
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(StaffFactory())
+    staff = StaffFactory()
+    UserProfile.objects.update_or_create(user=staff, defaults={"preferred_language": "en"})
+    client.force_login(staff)
     return client
 
 
