@@ -20,6 +20,7 @@ from . import services
 from .forms import ConsultationRequestStatusForm
 from .inquiry_selectors import is_unanswered_too_long
 from .models import CatalogError, ConsultationRequest, Inquiry, Provider
+from .showcase_admin import ShowcaseViewSetGroup
 
 
 class ProviderViewSet(SnippetViewSet):
@@ -156,6 +157,7 @@ class ConsultationRequestViewSet(ModelViewSet):
 
 
 register_snippet(ProviderViewSet)
+register_snippet(ShowcaseViewSetGroup)
 
 
 @hooks.register("register_admin_viewset")

@@ -396,7 +396,7 @@ class Product(
     objects = ProductManager()
 
     panels = [
-        FieldPanel("company", read_only=True),
+        FieldPanel("company"),
         FieldPanel("sku"),
         MultiFieldPanel([FieldPanel(column("name", code)) for code in LANGUAGE_SUFFIXES], heading=_("Name")),
         MultiFieldPanel(
