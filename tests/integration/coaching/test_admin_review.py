@@ -305,3 +305,17 @@ def test_program_managers_can_manage_coaches(client):
     client.force_login(user)
     assert client.get("/admin/snippets/coaching/coach/").status_code == 200
     assert client.get("/admin/snippets/coaching/coach/add/").status_code == 200
+
+
+def test_admin_pages_render_in_chinese(client):
+    """The list and the detail page render for staff who use the admin in Traditional Chinese."""
+    from wagtail.users.models import UserProfile
+
+    application = submitted()
+    user = decider()
+    UserProfile.objects.filter(user=user).update(preferred_language="zh-hant")
+    client.force_login(user)
+    for url in (admin_url("index"), admin_url("detail", application.pk)):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert 'lang="zh-hant"' in response.content.decode()
