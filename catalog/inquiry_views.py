@@ -1,5 +1,6 @@
 """Thin views of the inquiry desk: the buyer's form (a showcase route), confirmation, threads, the inbox."""
 
+from allauth.account.adapter import get_adapter as get_account_adapter
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -14,7 +15,8 @@ from .models import ShowcaseError
 
 
 def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+    """The buyer's IP as allauth sees it, so the project's trusted-proxy settings apply to both."""
+    return get_account_adapter(request).get_client_ip(request)
 
 
 def _inquiry_form(request, page, *, company, product):

@@ -172,12 +172,16 @@ def supplier(request, page: ShowcasePage, *, company_id):
     company = selectors.public_supplier(company_id)
     if company is None:
         raise Http404
+    profile = selectors.supplier_profile(company)
+    language_names = dict(settings.LANGUAGES)
+    spoken = [language_names.get(code, code) for code in profile.languages_spoken] if profile else []
     return page.render(
         request,
         template="catalog/showcase/supplier.html",
         context_overrides={
             "supplier": company,
-            "profile": selectors.supplier_profile(company),
+            "profile": profile,
+            "languages_spoken": spoken,
             "products": selectors.supplier_products(company=company),
             "certificates": list(company.certificates.valid_today()),
             "reply_badge": selectors.supplier_reply_badge(company=company),

@@ -270,7 +270,9 @@ class TestInboxPermissions:
     def test_member_reads_and_replies(self, client, post, shop, inquiry):
         """A member of the supplier lists, reads (in zh-hant too) and answers the inquiry."""
         client.force_login(shop.member)
-        assert "Nguyen Van A" in client.get("/en/inbox/").content.decode()
+        inbox = client.get("/en/inbox/").content.decode()
+        assert "Nguyen Van A" in inbox
+        assert '<a href="/en/inbox/">Buyer inquiries</a>' in inbox, "the account menu links to the inbox"
         assert client.get(f"/zh-hant/inbox/{inquiry.pk}/").status_code == 200
         assert post(f"/en/inbox/{inquiry.pk}/", {"body": "Thanks!"}).status_code == 302
 

@@ -205,6 +205,7 @@ class TestSupplier:
         html = response.content.decode()
         assert "SunnyHills" in html and "Three generations of pineapple cakes." in html
         assert "Thailand, Malaysia" in html
+        assert "繁體中文, English" in html
         assert "Pineapple cake" in html and "Secret recipe" not in html
         assert "Verified by the bureau on" in html
         assert "Usually replies within a few hours" in html
