@@ -22,7 +22,7 @@ from .models import (
     Review,
     TransitionNotAllowed,
 )
-from .tasks import send_status_email
+from .tasks import send_place_freed_email, send_status_email
 from .uploads import detect_content_type, safe_original_name
 
 S = Application.Status
@@ -30,7 +30,11 @@ MAX_DOCUMENTS = 20
 
 
 def _notify(change, base_url=""):
+    """E-mail the applicant after commit; tell the bureau when an accepted company gives up its place."""
     transaction.on_commit(lambda: send_status_email.enqueue(change.pk, base_url))
+    if change.from_status == S.ACCEPTED and change.to_status == S.WITHDRAWN:
+        application_id = change.application_id
+        transaction.on_commit(lambda: send_place_freed_email.enqueue(application_id, base_url))
 
 
 def _require_editable(application):

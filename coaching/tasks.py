@@ -6,7 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
-from .models import StatusChange
+from .models import Application, StatusChange
+from .selectors import waitlist_suggestion
 
 
 @task()
@@ -25,4 +26,23 @@ def send_status_email(status_change_id, base_url=""):
         context = {"application": application, "change": change, "program": program, "base_url": base_url}
         subject = render_to_string("coaching/email/status_subject.txt", context).strip()
         body = render_to_string("coaching/email/status_body.txt", context)
+    send_mail(subject, body, None, recipients)
+
+
+@task()
+def send_place_freed_email(application_id, base_url=""):
+    """Tell the bureau that an accepted company withdrew, with the best-scored waitlisted application."""
+    recipients = settings.STAFF_NOTIFICATION_EMAILS
+    if not recipients:
+        return
+    application = Application.objects.select_related("program", "company").get(pk=application_id)
+    context = {
+        "application": application,
+        "program": application.program,
+        "suggestion": waitlist_suggestion(application.program),
+        "base_url": base_url,
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("coaching/email/place_freed_subject.txt", context).strip()
+        body = render_to_string("coaching/email/place_freed_body.txt", context)
     send_mail(subject, body, None, recipients)

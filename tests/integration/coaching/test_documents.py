@@ -53,9 +53,9 @@ def test_a_fake_pdf_is_refused_with_a_message(member_client, application):
     assert not Path(settings.PRIVATE_MEDIA_ROOT).exists() or not any(Path(settings.PRIVATE_MEDIA_ROOT).rglob("*.*"))
 
 
-def test_a_file_over_ten_megabytes_is_refused(member_client, application):
-    """An 11 MB PDF is refused with the size limit in the message."""
-    response = upload(member_client, application, "big.pdf", b"%PDF-1.4\n" + b"0" * (11 * 1024 * 1024) + b"%%EOF")
+def test_a_fifty_megabyte_file_is_refused(member_client, application):
+    """A 50 MB PDF is refused with the size limit in the message; nothing is stored."""
+    response = upload(member_client, application, "big.pdf", b"%PDF-1.4\n" + b"0" * (50 * 1024 * 1024) + b"%%EOF")
     assert response.status_code == 200
     assert "larger than 10 MB" in response.content.decode()
     assert not ApplicationDocument.objects.exists()

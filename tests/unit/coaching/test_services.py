@@ -288,3 +288,26 @@ def test_waitlisted_company_with_best_score_is_suggested_when_a_place_opens():
     assert selectors.waitlist_suggestion(program) is None
     services.application_withdraw(application=accepted, user=accepted.created_by)
     assert selectors.waitlist_suggestion(program) == high
+
+
+def test_bureau_is_told_when_an_accepted_company_withdraws(settings, django_capture_on_commit_callbacks):
+    """When an accepted company withdraws, staff get an e-mail naming the best-scored waitlisted application."""
+    settings.STAFF_NOTIFICATION_EMAILS = ["bureau@example.com"]
+    program = ProgramPageFactory(capacity=1)
+    accepted = submitted(program=program, status=S.ACCEPTED)
+    waiting = submitted(program=program, status=S.WAITLISTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_withdraw(application=accepted, user=accepted.created_by)
+    staff_mail = [m for m in mail.outbox if m.to == ["bureau@example.com"]]
+    assert len(staff_mail) == 1
+    assert waiting.reference in staff_mail[0].body
+    assert f"/admin/coaching/applications/{waiting.pk}/" in staff_mail[0].body
+
+
+def test_no_bureau_email_for_other_withdrawals(settings, django_capture_on_commit_callbacks):
+    """Withdrawing before acceptance only informs the applicant."""
+    settings.STAFF_NOTIFICATION_EMAILS = ["bureau@example.com"]
+    application = submitted()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.application_withdraw(application=application, user=application.created_by)
+    assert [m.to for m in mail.outbox] == [[application.contact_email]]
