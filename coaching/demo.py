@@ -10,11 +10,11 @@ import datetime
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import GroupPagePermission, Locale
+from wagtail.models import Locale
 
 from portal.companies.models import Company, EcommerceMaturity, Industry, Membership
 from portal.companies.validators import is_valid_ubn
@@ -347,13 +347,7 @@ def ensure_programs(home, en_home, coaches, stdout):
         if en_home is not None:
             ensure_translation(page, en_home.locale, program_fields(spec, ENGLISH, coaches), stdout=stdout)
         programs[spec["key"]] = page
-    managers = Group.objects.get(name="Program managers")
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=managers,
-            page=index,
-            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
-        )
+    services.program_managers_grant_pages(index=index)
     return programs
 
 

@@ -1,9 +1,11 @@
 """Every write in the coaching app: applying, documents, review and decisions."""
 
+from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import GroupPagePermission
 
 from . import questions as q
 from . import selectors
@@ -324,3 +326,23 @@ def milestone_record(*, application, by, kind, achieved_on, description="", sale
     milestone.full_clean()
     milestone.save()
     return milestone
+
+
+# Groups -----------------------------------------------------------------------------------------
+
+PROGRAM_MANAGERS = "Program managers"
+PROGRAM_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+@transaction.atomic
+def program_managers_grant_pages(*, index):
+    """Let the Program managers group add, edit and publish the programs under this index."""
+    group = Group.objects.filter(name=PROGRAM_MANAGERS).first()
+    if group is None:
+        return
+    for codename in PROGRAM_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=index,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+        )

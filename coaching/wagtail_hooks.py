@@ -6,8 +6,8 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views, selectors
-from .models import Coach
+from . import admin_views, selectors, services
+from .models import Coach, ProgramIndexPage
 
 
 class ReviewMenuItem(MenuItem):
@@ -49,6 +49,13 @@ class CoachViewSet(SnippetViewSet):
     add_to_admin_menu = False
     list_display = ["name", "role"]
     search_fields = ["name", "bio"]
+
+
+@hooks.register("after_create_page")
+def grant_program_managers(request, page):
+    """A new program index is editable by the Program managers group straight away."""
+    if isinstance(page.specific, ProgramIndexPage):
+        services.program_managers_grant_pages(index=page)
 
 
 @hooks.register("register_admin_viewset")
