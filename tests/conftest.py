@@ -59,33 +59,34 @@ def _elasticsearch_marker(request):
         request.getfixturevalue("elasticsearch_url")
 
 
-def _refreshing(write):
-    def write_then_refresh(index, *args, **kwargs):
-        result = write(index, *args, **kwargs)
-        index.refresh()
-        return result
+def _refresh_first(read):
+    def refresh_then_read(results, *args, **kwargs):
+        results.backend.get_index_for_model(results.query_compiler.queryset.model).refresh()
+        return read(results, *args, **kwargs)
 
-    return write_then_refresh
+    return refresh_then_read
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _wagtail_search_indexes(request):
-    """With Elasticsearch as Wagtail's search backend: real indexes, and writes visible at once.
+    """With Elasticsearch as Wagtail's search backend: real indexes, and searches that see every write.
 
     Wagtail writes documents without creating the index first; Elasticsearch would then guess a mapping
     on the first write and later searches fail, so `update_index` puts the real mappings once. Elasticsearch
     makes writes searchable only at its next refresh (about a second later); a test that saves and then
-    searches must not depend on timing, so each write is followed by a refresh, as Wagtail's own tests do.
+    searches must not depend on timing, so each search and count refreshes its index first.
     """
     if not settings.ELASTICSEARCH_URL or not _elasticsearch_answers(settings.ELASTICSEARCH_URL):
         yield
         return
-    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseIndex
+    from modelsearch.backends.elasticsearchbase import ElasticsearchBaseSearchResults
 
     request.getfixturevalue("django_db_setup")
     with request.getfixturevalue("django_db_blocker").unblock():
         call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
     with pytest.MonkeyPatch.context() as patch:
-        for method in ("add_item", "add_items", "delete_item"):
-            patch.setattr(ElasticsearchBaseIndex, method, _refreshing(getattr(ElasticsearchBaseIndex, method)))
+        for method in ("_backend_do_search", "_do_count"):
+            patch.setattr(
+                ElasticsearchBaseSearchResults, method, _refresh_first(getattr(ElasticsearchBaseSearchResults, method))
+            )
         yield
