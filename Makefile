@@ -1,6 +1,6 @@
 # Two commands for a fresh machine:
 #   make run    development server on http://127.0.0.1:8000 (SQLite, database search, demo content)
-#   make test   installs what is missing, starts PostgreSQL and Elasticsearch, runs every check and the tests
+#   make test   installs what is missing, starts PostgreSQL, Elasticsearch and stripe-mock, runs every check and the tests
 # Both are idempotent; re-runs skip what is already in place.
 
 SHELL := /bin/bash
@@ -17,7 +17,7 @@ PORT ?= 8000
 
 help:
 	@echo "make run    start the development server on http://$(HOST):$(PORT) with demo content"
-	@echo "make test   install what is missing, start PostgreSQL + Elasticsearch, run checks, lint and pytest"
+	@echo "make test   install what is missing, start PostgreSQL, Elasticsearch and stripe-mock, run checks, lint and pytest"
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
