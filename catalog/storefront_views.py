@@ -39,21 +39,29 @@ def _route_url(page, request, route, kwargs):
 
 
 def route_links(page, request, route, kwargs=None):
-    """The canonical address of a route and its address under every language version of the showcase."""
-    versions = page.get_translations(inclusive=True).live().select_related("locale").specific()
-    alternates = []
-    default_url = ""
-    for version in versions:
-        url = _route_url(version, request, route, kwargs)
-        if not url:
-            continue
-        code = version.locale.language_code
-        alternates.append(Alternate(bcp47(code), url))
-        if code == settings.LANGUAGE_CODE:
-            default_url = url
-    if default_url:
-        alternates.append(Alternate("x-default", default_url))
-    return {"canonical_url": _route_url(page, request, route, kwargs), "alternates": alternates}
+    """The canonical address of a route and its address in every language of the site.
+
+    A language with its own showcase page uses it; the others are served by the default-language page under
+    their own prefix (product names and descriptions then come in that language, falling back to English).
+    """
+    versions = {
+        version.locale.language_code: version
+        for version in page.get_translations(inclusive=True).live().select_related("locale").specific()
+    }
+    fallback = versions.get(settings.LANGUAGE_CODE, page)
+    fallback_url = _route_url(fallback, request, route, kwargs)
+    fallback_prefix = f"/{fallback.locale.language_code}/"
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        if code in versions:
+            urls[code] = _route_url(versions[code], request, route, kwargs)
+        elif fallback_url:
+            urls[code] = fallback_url.replace(fallback_prefix, f"/{code}/", 1)
+    alternates = [Alternate(bcp47(code), url) for code, url in urls.items() if url]
+    if urls.get(settings.LANGUAGE_CODE):
+        alternates.append(Alternate("x-default", urls[settings.LANGUAGE_CODE]))
+    canonical = urls.get(translation.get_language()) or _route_url(page, request, route, kwargs)
+    return {"canonical_url": canonical, "alternates": alternates}
 
 
 def json_ld(data):

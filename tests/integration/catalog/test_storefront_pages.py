@@ -189,6 +189,19 @@ class TestProduct:
         assert re.search(rf'hreflang="zh-Hant" href="http://[^"]+{re.escape(path_zh)}"', html)
         assert re.search(rf'hreflang="en" href="http://[^"]+{re.escape(path_en)}"', html)
         assert re.search(rf'hreflang="x-default" href="http://[^"]+{re.escape(path_zh)}"', html)
+        path_th = product_url("th", shop.cake, "pineapple-cake")
+        assert re.search(rf'hreflang="th" href="http://[^"]+{re.escape(path_th)}"', html)
+        assert html.count('rel="alternate"') == 7  # six languages and x-default
+
+    def test_language_without_its_own_showcase_page_uses_its_names_with_english_fallback(self, client, shop):
+        """/th/: the Thai product name where there is one, English otherwise; canonical is the /th/ address."""
+        html = client.get(product_url("th", shop.cake, "pineapple-cake")).content.decode()
+        assert "พายสับปะรด" in html
+        assert re.search(
+            rf'<link rel="canonical" href="http://[^"]+{product_url("th", shop.cake, "pineapple-cake")}">', html
+        )
+        html = client.get("/th/showcase/category/food-beverage/").content.decode()
+        assert "พายสับปะรด" in html and "Dongding oolong tea" in html and "ขนม" in html
 
 
 class TestSupplier:
