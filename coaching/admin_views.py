@@ -94,7 +94,7 @@ def export(request, fmt):
 @require_POST
 def bulk(request):
     _require(selectors.is_manager(request.user))
-    ids = request.POST.getlist("ids")
+    ids = [value for value in request.POST.getlist("ids") if value.isdigit()]
     applications = list(selectors.applications_for_staff(request.user).filter(pk__in=ids))
     action = request.POST.get("action")
     if not applications:
@@ -102,7 +102,8 @@ def bulk(request):
         return _back_to_list(request)
     done, refused = 0, []
     if action == "assign":
-        reviewer = selectors.reviewers().filter(pk=request.POST.get("reviewer")).first()
+        chosen = request.POST.get("reviewer", "")
+        reviewer = selectors.reviewers().filter(pk=chosen).first() if chosen.isdigit() else None
         if reviewer is None:
             messages.error(request, _("Choose a reviewer."))
             return _back_to_list(request)

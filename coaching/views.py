@@ -45,7 +45,8 @@ def my_applications(request):
 def start(request, program_id):
     program = get_object_or_404(ProgramPage.objects.live(), pk=program_id)
     companies = selectors.companies_for(request.user)
-    company = companies.filter(pk=request.POST.get("company")).first() if request.POST.get("company") else None
+    chosen = request.POST.get("company", "")
+    company = companies.filter(pk=chosen).first() if chosen.isdigit() else None
     company = company or companies.first()
     if company is None:
         messages.error(request, _("Register your company (or join your colleagues' company) before applying."))

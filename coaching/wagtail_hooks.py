@@ -29,7 +29,8 @@ class ApplicationViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", admin_views.index, name="index"),
-            path("export/<str:fmt>/", admin_views.export, name="export"),
+            path("export/csv/", admin_views.export, {"fmt": "csv"}, name="export_csv"),
+            path("export/xlsx/", admin_views.export, {"fmt": "xlsx"}, name="export_xlsx"),
             path("bulk/", admin_views.bulk, name="bulk"),
             path("<int:pk>/", admin_views.detail, name="detail"),
             path("<int:pk>/transition/", admin_views.transition, name="transition"),

@@ -73,7 +73,7 @@ def request(client, view, application):
     if view == "index":
         return client.get(reverse("coaching_applications:index"))
     if view == "export_csv":
-        return client.get(reverse("coaching_applications:export", args=["csv"]))
+        return client.get(reverse("coaching_applications:export_csv"))
     if view == "detail":
         return client.get(reverse("coaching_applications:detail", args=[pk]))
     if view == "transition":
@@ -116,7 +116,7 @@ def test_unassigned_reviewer_list_is_empty_and_export_has_no_rows(client, applic
     """A reviewer without assignments sees no applications in the list or the export."""
     login(client, "unassigned_reviewer", application)
     assert list(client.get(reverse("coaching_applications:index")).context["rows"]) == []
-    body = client.get(reverse("coaching_applications:export", args=["csv"])).content.decode("utf-8-sig")
+    body = client.get(reverse("coaching_applications:export_csv")).content.decode("utf-8-sig")
     assert application.reference not in body
 
 

@@ -237,7 +237,7 @@ def test_csv_export_has_filtered_rows_and_one_column_per_question(manager_client
     wanted.documents.create(
         question_id="q-registration", file="x.pdf", original_name="reg.pdf", content_type="application/pdf", size=1
     )
-    response = manager_client.get(admin_url("export", "csv"), {"status": S.IN_REVIEW})
+    response = manager_client.get(admin_url("export_csv"), {"status": S.IN_REVIEW})
     assert response["Content-Disposition"].startswith("attachment;")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     headings, data = rows[0], rows[1:]
@@ -259,7 +259,7 @@ def test_xlsx_export_matches_and_neutralises_formulas(manager_client):
     application = submitted()
     application.answers["q-product"] = '=HYPERLINK("http://evil")'
     application.save()
-    response = manager_client.get(admin_url("export", "xlsx"))
+    response = manager_client.get(admin_url("export_xlsx"))
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     headings = list(rows[0])
@@ -270,7 +270,7 @@ def test_xlsx_export_matches_and_neutralises_formulas(manager_client):
 def test_export_of_several_programs_prefixes_questions_with_the_program(manager_client):
     """With several programs in the list, each question column names its program."""
     first, second = submitted(), submitted()
-    response = manager_client.get(admin_url("export", "csv"))
+    response = manager_client.get(admin_url("export_csv"))
     headings = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert f"{first.program.title}: Main product" in headings
     assert f"{second.program.title}: Main product" in headings
@@ -282,7 +282,7 @@ def test_reviewer_export_contains_only_assigned_applications(client):
     user = reviewer()
     assign(mine, user)
     client.force_login(user)
-    body = client.get(admin_url("export", "csv")).content.decode("utf-8-sig")
+    body = client.get(admin_url("export_csv")).content.decode("utf-8-sig")
     assert mine.reference in body and other.reference not in body
 
 
@@ -319,3 +319,14 @@ def test_admin_pages_render_in_chinese(client):
         response = client.get(url)
         assert response.status_code == 200
         assert 'lang="zh-hant"' in response.content.decode()
+
+
+def test_forged_ids_in_bulk_actions_are_ignored(manager_client):
+    """Non-numeric ids or reviewer values in a bulk post give a message, not an error page."""
+    application = submitted()
+    response = manager_client.post(admin_url("bulk"), {"ids": ["x", "1;DROP"], "action": "in_review"}, follow=True)
+    assert response.status_code == 200 and "Select at least one application" in response.content.decode()
+    response = manager_client.post(
+        admin_url("bulk"), {"ids": [application.pk], "action": "assign", "reviewer": "abc"}, follow=True
+    )
+    assert "Choose a reviewer" in response.content.decode()

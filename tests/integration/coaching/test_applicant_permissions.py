@@ -125,3 +125,10 @@ def test_start_cannot_apply_for_someone_elses_company(client, program, member):
     client.post(reverse("coaching:start", args=[program.pk]), {"company": other.pk})
     assert not Application.objects.filter(company=other).exists()
     assert Application.objects.filter(program=program).count() == 1
+
+
+def test_start_with_a_malformed_company_value_uses_the_users_company(client, program, member):
+    """A malformed company value falls back to the user's own company instead of failing."""
+    client.force_login(member)
+    assert client.post(reverse("coaching:start", args=[program.pk]), {"company": "abc"}).status_code == 302
+    assert Application.objects.get(program=program).company.memberships.filter(user=member).exists()
