@@ -4,7 +4,8 @@
 #   scripts/es-node.sh start     start the node in the background, wait until it answers (yellow or green)
 #   scripts/es-node.sh stop      stop the node started by `start`
 #   scripts/es-node.sh status    exit 0 when a node answers on ES_HTTP_PORT
-# HTTP on 127.0.0.1:${ES_HTTP_PORT:-9200}; data and log under .services/es/ (git-ignored).
+# HTTP on 127.0.0.1:${ES_HTTP_PORT:-9200} (cluster name portal-test-<port>, so nodes on other ports stay
+# apart); data and log under .services/es/ (git-ignored).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,15 +57,19 @@ start() {
     rm -rf "$STATE"
     mkdir -p "$STATE"
     nohup java -Xms512m -Xmx1g -cp "$LIB/*" org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner \
-        -basePath "$STATE/node" -numOfNode 1 -baseHttpPort $((HTTP_PORT - 1)) -clusterName portal-test \
+        -basePath "$STATE/node" -numOfNode 1 -baseHttpPort $((HTTP_PORT - 1)) -clusterName "portal-test-${HTTP_PORT}" \
         -pluginTypes org.elasticsearch.plugin.analysis.icu.AnalysisICUPlugin -disableESLogger </dev/null >"$LOGFILE" 2>&1 &
     echo $! >"$PIDFILE"
     local deadline=$((SECONDS + WAIT_SECONDS))
     until answers; do
         if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+            rm -f "$PIDFILE"
+            if answers; then
+                echo "es-node: another node took $URL while this one was starting; using that one"
+                return
+            fi
             echo "es-node: the node exited during start-up; last lines of $LOGFILE:" >&2
             tail -n 40 "$LOGFILE" >&2
-            rm -f "$PIDFILE"
             return 1
         fi
         if ((SECONDS >= deadline)); then

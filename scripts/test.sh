@@ -12,7 +12,8 @@ export PG_USER="${PG_USER:-portal}"
 export PG_PASSWORD="${PG_PASSWORD:-portal-test-only}"
 export PG_DATABASE="${PG_DATABASE:-portal}"
 export DATABASE_URL="postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:5432/${PG_DATABASE}"
-export ELASTICSEARCH_URL="http://127.0.0.1:9200"
+export ES_HTTP_PORT="${ES_HTTP_PORT:-9200}"
+export ELASTICSEARCH_URL="http://127.0.0.1:${ES_HTTP_PORT}"
 # Only pytest talks to stripe-mock; the deploy check sees production's empty STRIPE_API_BASE.
 STRIPE_MOCK_URL="http://127.0.0.1:${STRIPE_MOCK_PORT:-12111}"
 
