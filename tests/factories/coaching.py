@@ -68,11 +68,12 @@ PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def home_page():
-    """The site's home page (created under the root and made the default site's root if missing)."""
+    """The site's home page (created under the root if missing), made the default site's root."""
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()
         home = root.add_child(instance=HomePage(title="Home", slug="home-coaching"))
+    if not Site.objects.filter(is_default_site=True, root_page=home).exists():
         Site.objects.update_or_create(is_default_site=True, defaults={"root_page": home, "hostname": "localhost"})
     return home
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.models import Application, StatusChange
-from tests.factories.coaching import PDF_BYTES, ApplicationFactory, CompleteApplicationFactory, submitted
+from tests.factories.coaching import PDF_BYTES, ApplicationFactory, CompleteApplicationFactory, home_page, submitted
 from tests.factories.companies import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +21,11 @@ def url(name, *args, lang="en"):
 
     with translation.override(lang):
         return reverse(f"coaching:{name}", args=args)
+
+
+def path(page, lang):
+    """The page's address in a language: the prefix, then the path below the site's home page."""
+    return f"/{lang}/{page.url_path[len(home_page().url_path) :]}"
 
 
 def start(client, program):
@@ -65,12 +70,12 @@ def fill_everything(client, application):
 def test_program_pages_render_in_chinese_and_english(client, program):
     """The index (with its filters) and the program page render under /zh-hant/ and /en/."""
     for lang in ("zh-hant", "en"):
-        index = client.get(f"/{lang}{program.get_parent().url_path[len('/home-coaching') :]}")
+        index = client.get(path(program.get_parent(), lang))
         assert index.status_code == 200
         assert program.title in index.content.decode()
         for status in ("open", "upcoming", "closed"):
             assert client.get(f"{index.request['PATH_INFO']}?status={status}").status_code == 200
-        page = client.get(f"/{lang}{program.url_path[len('/home-coaching') :]}")
+        page = client.get(path(program, lang))
         assert page.status_code == 200
         assert program.summary in page.content.decode()
 
@@ -82,7 +87,7 @@ def test_index_filters_open_upcoming_and_closed(client, program):
     now = timezone.now()
     upcoming = ProgramPageFactory(title="Later", opens_at=now + timedelta(days=5), closes_at=now + timedelta(days=9))
     closed = ProgramPageFactory(title="Earlier", opens_at=now - timedelta(days=9), closes_at=now - timedelta(days=5))
-    base = f"/en{program.get_parent().url_path[len('/home-coaching') :]}"
+    base = path(program.get_parent(), "en")
     open_titles = client.get(f"{base}?status=open").context["programs"]
     assert list(open_titles) == [program]
     assert list(client.get(f"{base}?status=upcoming").context["programs"]) == [upcoming]
