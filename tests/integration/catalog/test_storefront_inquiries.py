@@ -9,6 +9,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from catalog.models import Inquiry, InquiryMessage
 from tests.factories.accounts import StaffFactory
@@ -39,6 +40,15 @@ def post(client, django_capture_on_commit_callbacks):
             return client.post(*args, **kwargs)
 
     return send
+
+
+def english_staff():
+    """A staff user whose Wagtail admin is in English (the admin follows the user's profile, not the URL)."""
+    staff = StaffFactory()
+    profile = UserProfile.get_for_user(staff)
+    profile.preferred_language = "en"
+    profile.save()
+    return staff
 
 
 def inquiry_data(**overrides):
@@ -278,7 +288,7 @@ class TestInboxPermissions:
 
     def test_staff_use_the_admin_not_the_supplier_inbox(self, client, inquiry):
         """Staff who are not members have no supplier inbox entry; they see every inquiry in the admin."""
-        client.force_login(StaffFactory())
+        client.force_login(english_staff())
         assert client.get(f"/en/inbox/{inquiry.pk}/").status_code == 404
         response = client.get("/admin/inquiry/")
         assert response.status_code == 200
@@ -307,7 +317,7 @@ class TestOverdueFlag:
             email_confirmed_at=timezone.now() - datetime.timedelta(days=7),
         )
         InquiryFactory(company=shop.supplier, buyer_name="New Buyer")
-        client.force_login(StaffFactory())
+        client.force_login(english_staff())
         html = client.get("/admin/inquiry/").content.decode()
         assert html.count("Unanswered for 3 working days") == 1
         client.force_login(shop.member)
