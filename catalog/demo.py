@@ -13,6 +13,7 @@ import uuid
 from django.db import transaction
 from wagtail.models import Locale, Site
 
+from portal.home.demo import add_menu_item
 from portal.home.models import HomePage
 from portal.markets import ASEAN, Market
 
@@ -414,6 +415,7 @@ def seed(*, stdout):
     providers = ensure_providers(locales, stdout=stdout)
 
     index = ensure_child(home, SolutionIndexPage, INDEX_SLUG, dict(INDEX[DEFAULT]), stdout=stdout)
+    add_menu_item(index, INDEX[DEFAULT]["title"], stdout=stdout)
     categories = {}
     for need, slug, title_zh, _title_en in CATEGORIES:
         categories[need] = ensure_child(
@@ -429,6 +431,7 @@ def seed(*, stdout):
         stdout.write("  no English home page: English catalog skipped")
         return
     ensure_translation(index, english, dict(INDEX[ENGLISH]), stdout=stdout)
+    add_menu_item(index.get_translation(english), INDEX[ENGLISH]["title"], stdout=stdout)
     for need, _slug, _title_zh, title_en in CATEGORIES:
         ensure_translation(categories[need], english, {"title": title_en}, stdout=stdout)
     for offering in OFFERINGS:

@@ -3,6 +3,8 @@
 from django.db import transaction
 from wagtail.models import Locale
 
+from portal.home.demo import add_menu_item
+
 from .demo import ensure_child, ensure_translation, find_home
 from .models import ShowcasePage
 
@@ -34,9 +36,11 @@ def seed(*, stdout):
         stdout.write("  no zh-hant home page yet: showcase skipped (seed the home pages first)")
         return
     showcase = ensure_child(home, ShowcasePage, SLUG, dict(FIELDS["zh-hant"]), stdout=stdout)
+    add_menu_item(showcase, FIELDS["zh-hant"]["title"], stdout=stdout)
     english = Locale.objects.filter(language_code="en").first()
     if english is None or home.get_translation_or_none(english) is None:
         stdout.write("  no English home page: English showcase skipped")
         return
     ensure_translation(showcase, english, dict(FIELDS["en"]), stdout=stdout)
+    add_menu_item(showcase.get_translation(english), FIELDS["en"]["title"], stdout=stdout)
     stdout.write("  showcase page ready in zh-hant and en")

@@ -18,7 +18,7 @@ from wagtail.models import Locale
 
 from portal.companies.models import Company, EcommerceMaturity, Industry, Membership
 from portal.companies.validators import is_valid_ubn
-from portal.home.demo import ensure_page, ensure_translation
+from portal.home.demo import add_menu_item, ensure_page, ensure_translation
 from portal.home.models import HomePage
 from portal.markets import District, Market
 
@@ -334,8 +334,10 @@ def ensure_companies(stdout):
 
 def ensure_programs(home, en_home, coaches, stdout):
     index, _created = ensure_page(home, ProgramIndexPage, "page:programs", dict(INDEX[DEFAULT]), stdout=stdout)
+    add_menu_item(index, INDEX[DEFAULT]["title"], stdout=stdout)
     if en_home is not None:
         ensure_translation(index, en_home.locale, dict(INDEX[ENGLISH]), stdout=stdout)
+        add_menu_item(index.get_translation(en_home.locale), INDEX[ENGLISH]["title"], stdout=stdout)
     programs = {}
     for spec in programs_text(timezone.now()):
         page, created = ensure_page(

@@ -664,6 +664,18 @@ def ensure_menu(locale, lang, pages, *, stdout):
         stdout.write(f"  navigation menu ({lang}) created")
 
 
+def add_menu_item(page, label, *, stdout):
+    """Append a link to ``page`` to the main menu of the page's language, unless the menu already has it.
+
+    The feature apps' demo modules call this for their index pages, which are created after the menu.
+    """
+    menu = NavigationMenu.objects.filter(locale_id=page.locale_id).first()
+    if menu is None or menu.items.filter(link_page=page).exists():
+        return
+    NavigationMenuItem.objects.create(menu=menu, sort_order=menu.items.count(), label=label, link_page=page)
+    stdout.write(f"  menu item '{label}' added")
+
+
 def ensure_footer(locale, lang, pages, *, stdout):
     texts = dict(FOOTER[lang])
     links = texts.pop("links")

@@ -10,6 +10,8 @@ DEMO_MODULES = [
     "portal.home.demo",
     "portal.companies.demo",
     "catalog.demo",
+    "catalog.storefront_demo",
+    "catalog.showcase_demo",
     "coaching.demo",
     "payments.demo",
 ]
@@ -18,7 +20,7 @@ DEMO_MODULES = [
 def summary_counts():
     """Number of rows per model of the project's apps (what a second run must leave unchanged)."""
     counts = {"wagtailcore.Page": Page.objects.count(), "wagtailcore.Locale": Locale.objects.count()}
-    for app_label in ("home", "accounts", "companies", "coaching", "catalog"):
+    for app_label in ("home", "accounts", "companies", "coaching", "catalog", "payments"):
         try:
             app_config = apps.get_app_config(app_label)
         except LookupError:
@@ -34,14 +36,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for name in DEMO_MODULES:
             self.stdout.write(self.style.MIGRATE_HEADING(f"Seeding {name}"))
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as error:
-                if error.name != name:
-                    raise
-                self.stdout.write(self.style.WARNING(f"  {name} does not exist yet, skipped"))
-                continue
-            module.seed(stdout=self.stdout)
+            importlib.import_module(name).seed(stdout=self.stdout)
         self.stdout.write(self.style.MIGRATE_HEADING("Summary"))
         for label, count in sorted(summary_counts().items()):
             self.stdout.write(f"  {label}: {count}")
