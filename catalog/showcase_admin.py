@@ -64,4 +64,3 @@ class ShowcaseViewSetGroup(SnippetViewSetGroup):
     menu_icon = "pick"
     menu_order = 310
     items = (ProductViewSet, ProductCategoryViewSet, CollectionViewSet, CertificateViewSet)
-
