@@ -21,6 +21,8 @@ from .synonyms import normalise
 
 logger = logging.getLogger(__name__)
 BULK_CHUNK = 1000
+# Index administration (create, alias switch, delete) may wait on the cluster state: a longer timeout.
+ADMIN_TIMEOUT = 30
 
 
 # --- Database entries --------------------------------------------------------------------------------------
@@ -104,7 +106,9 @@ def versioned_indices(client):
 
 def create_index(client, *, building=False):
     name = new_index_name()
-    client.indices.create(index=name, body=index_body(icu=node_has_icu(client), building=building))
+    client.indices.create(
+        index=name, body=index_body(icu=node_has_icu(client), building=building), request_timeout=ADMIN_TIMEOUT
+    )
     return name
 
 
@@ -112,7 +116,9 @@ def ensure_index(client):
     """Create a first (empty) versioned index behind the alias when there is none."""
     if alias_target(client) is None:
         name = create_index(client)
-        client.indices.update_aliases(body={"actions": [{"add": {"index": name, "alias": alias_name()}}]})
+        client.indices.update_aliases(
+            body={"actions": [{"add": {"index": name, "alias": alias_name()}}]}, request_timeout=ADMIN_TIMEOUT
+        )
 
 
 def _version(document):
@@ -181,17 +187,19 @@ def rebuild_index(client, documents, *, progress=None):
             count += 1
             if progress:
                 progress(count)
-        client.indices.put_settings(index=name, body={"index": {"refresh_interval": "1s"}})
-        client.indices.refresh(index=name)
+        client.indices.put_settings(
+            index=name, body={"index": {"refresh_interval": "1s"}}, request_timeout=ADMIN_TIMEOUT
+        )
+        client.indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
     except Exception:
-        client.indices.delete(index=name, ignore=[404])
+        client.indices.delete(index=name, ignore=[404], request_timeout=ADMIN_TIMEOUT)
         raise
     old = [index for index in versioned_indices(client) if index != name]
     actions = [{"remove": {"index": index, "alias": alias_name()}} for index in old if _has_alias(client, index)]
     actions.append({"add": {"index": name, "alias": alias_name()}})
-    client.indices.update_aliases(body={"actions": actions})
+    client.indices.update_aliases(body={"actions": actions}, request_timeout=ADMIN_TIMEOUT)
     for index in old:
-        client.indices.delete(index=index, ignore=[404])
+        client.indices.delete(index=index, ignore=[404], request_timeout=ADMIN_TIMEOUT)
     return name, count
 
 

@@ -1,5 +1,7 @@
 """What the search app stores: staff synonyms, the outbox of pending index updates, and the database index."""
 
+import datetime
+
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -63,7 +65,7 @@ class PendingUpdate(models.Model):
     def retry_later(self, *, error, now):
         """Count a failed attempt and back off: 10 s, 20 s, 40 s … capped at one hour."""
         self.attempts += 1
-        self.next_attempt_at = now + timezone.timedelta(seconds=min(10 * 2 ** (self.attempts - 1), 3600))
+        self.next_attempt_at = now + datetime.timedelta(seconds=min(10 * 2 ** (self.attempts - 1), 3600))
         self.last_error = error[:300]
 
 

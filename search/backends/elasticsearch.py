@@ -146,8 +146,11 @@ def build_request(query):
             "number_of_fragments": 1,
             "fragment_size": 140,
             "no_match_size": 0,
+            # The buyer's language and the two required ones only: highlighting every field doubles the cost.
             "fields": {
-                f"{kind}.{suffix}": {} for kind in ("name", "description") for suffix in LANGUAGE_FIELDS.values()
+                field: {}
+                for suffix in dict.fromkeys((locale_suffix, "en", "zh_hant"))
+                for field in (f"name.{suffix}", f"description.{suffix}")
             },
         }
         body["suggest"] = {"spelling": {"text": query.text, "term": {"field": "spelling", "suggest_mode": "missing"}}}
@@ -163,7 +166,7 @@ def _highlight(hit, locale_suffix):
     return ""
 
 
-def _suggestion(response, text):
+def _suggestion(response):
     words = []
     changed = False
     for entry in response.get("suggest", {}).get("spelling", []):
@@ -213,7 +216,7 @@ def search(query):
         facets={},
         page=query.page,
         engine=NAME,
-        suggestion=_suggestion(response, query.text) if query.text else "",
+        suggestion=_suggestion(response) if query.text else "",
         query=query,
     )
     return results, _facet_counts(response["aggregations"])
