@@ -289,3 +289,25 @@ class TestCertificates:
         client.force_login(member)
         client.post(f"/en/dashboard/{company.pk}/certificates/{certificate.pk}/delete/")
         assert not Certificate.objects.filter(pk=certificate.pk).exists()
+
+
+def test_editing_a_certificate_announces_its_live_products(client, member, company, django_capture_on_commit_callbacks):
+    """Changing a certificate's dates re-announces the live products that carry it (for the search index)."""
+    from catalog.signals import product_changed
+
+    certificate = CertificateFactory(company=company)
+    product = live_product(company=company)
+    Product.certificates.through.objects.create(product=product, certificate=certificate)
+    received = []
+    product_changed.connect(lambda **kw: received.append(kw), weak=False, dispatch_uid="t-cert-edit")
+    client.force_login(member)
+    data = TestCertificates().cert_data(number=certificate.number, issuer="JAKIM")
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/en/dashboard/{company.pk}/certificates/{certificate.pk}/edit/", data)
+    finally:
+        product_changed.disconnect(dispatch_uid="t-cert-edit")
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.valid_until.isoformat() == data["valid_until"]
+    assert [(r["product_id"], r["reason"]) for r in received] == [(product.pk, "certificates")]
