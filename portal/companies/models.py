@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from portal.markets import District, Market
 
@@ -136,7 +137,7 @@ class InvitationError(CompanyError):
 class Invitation(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
-        ACCEPTED = "accepted", _("Accepted")
+        ACCEPTED = "accepted", pgettext_lazy("invitation status", "Accepted")
         REVOKED = "revoked", _("Revoked")
 
     company = models.ForeignKey(
