@@ -1,0 +1,250 @@
+"""Search benchmark: 20,000 synthetic public products, bulk indexing rate, query p50/p95 per engine.
+
+    .venv/bin/python bench/search.py                       # SQLite (temporary file) + Elasticsearch
+    DATABASE_URL=postgres://portal:portal-test-only@127.0.0.1:5432/portal .venv/bin/python bench/search.py
+
+Works in a throw-away database (`bench_search`, or a temporary SQLite file) created and dropped here, and in
+Elasticsearch indices prefixed `bench_` that are deleted at the end. Without ELASTICSEARCH_URL only the
+database backend is measured (the default ELASTICSEARCH_URL here is http://127.0.0.1:9200; pass "" to skip).
+"""
+
+import datetime
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+os.environ.setdefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+os.environ["ELASTICSEARCH_INDEX_PREFIX"] = f"bench_{os.getpid()}"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+PRODUCTS = 20_000
+QUERIES = 200
+SEED = 20261127
+
+WORDS = [
+    # (zh-hant, en, th, ms)
+    ("鳳梨酥", "pineapple cake", "ขนมพายสับปะรด", "kek nanas"),
+    ("烏龍茶", "oolong tea", "ชาอูหลง", "teh oolong"),
+    ("珍珠奶茶", "bubble tea", "ชานมไข่มุก", "teh susu mutiara"),
+    ("辣椒醬", "chili sauce", "ซอสพริก", "sos cili"),
+    ("面膜", "face mask", "มาสก์หน้า", "topeng muka"),
+    ("筆記本", "notebook", "สมุดโน้ต", "buku nota"),
+    ("自行車車架", "bicycle frame", "เฟรมจักรยาน", "rangka basikal"),
+    ("芒果乾", "dried mango", "มะม่วงอบแห้ง", "mangga kering"),
+    ("牛軋糖", "nougat", "ตังเม", "nougat"),
+    ("保溫瓶", "vacuum flask", "กระติกน้ำร้อน", "termos"),
+]
+ADJECTIVES = [
+    ("手工", "handmade", "ทำมือ", "buatan tangan"),
+    ("有機", "organic", "ออร์แกนิก", "organik"),
+    ("經典", "classic", "คลาสสิก", "klasik"),
+    ("清真", "halal", "ฮาลาล", "halal"),
+    ("禮盒", "gift box", "กล่องของขวัญ", "kotak hadiah"),
+]
+CATEGORIES = [
+    "food-beverage/pastries",
+    "food-beverage/tea",
+    "food-beverage/sauces",
+    "food-beverage/snacks",
+    "beauty/skincare",
+    "stationery/notebooks",
+    "sports/bicycle-parts",
+    "home/kitchen",
+]
+
+
+def make_database():
+    """Create and migrate the throw-away database; returns a callable that drops it."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        database["TEST"]["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+    else:
+        database["TEST"]["NAME"] = "bench_search"
+    old_name = database["NAME"]
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+    return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def make_catalogue(rng):
+    from catalog.models import Certificate, CertificateType, Product, ProductCategory
+    from portal.companies.models import Company
+    from portal.markets import ASEAN, District
+
+    categories = {}
+    for path in CATEGORIES:
+        parent = None
+        for depth, slug in enumerate(path.split("/")):
+            current = "/".join(path.split("/")[: depth + 1])
+            parent, _ = ProductCategory.objects.get_or_create(
+                path=current, defaults={"parent": parent, "slug": slug, "name_zh_hant": slug, "name_en": slug}
+            )
+        categories[path] = parent
+    now = timezone.now()
+    companies = Company.objects.bulk_create(
+        Company(
+            name_zh=f"台北公司{i}",
+            name_en=f"Taipei Company {i}",
+            ubn=f"{10_000_000 + i}",
+            address="臺北市",
+            district=rng.choice(District.values),
+            industry="food",
+            verified_at=now,
+        )
+        for i in range(400)
+    )
+    today = timezone.localdate()
+    certificates = Certificate.objects.bulk_create(
+        Certificate(
+            company=company,
+            certificate_type=rng.choice(CertificateType.values[:6]),
+            issuer="JAKIM",
+            number=f"C{company.pk}",
+            valid_from=today - datetime.timedelta(days=10),
+            valid_until=today + datetime.timedelta(days=rng.choice([-1, 400])),
+        )
+        for company in companies
+    )
+    by_company = {certificate.company_id: certificate for certificate in certificates}
+    products = []
+    for i in range(PRODUCTS):
+        word, adjective = rng.choice(WORDS), rng.choice(ADJECTIVES)
+        company = rng.choice(companies)
+        products.append(
+            Product(
+                company=company,
+                sku=f"B{i:06d}",
+                name_zh_hant=f"{adjective[0]}{word[0]} {i}",
+                name_en=f"{adjective[1].title()} {word[1]} {i}",
+                name_th=f"{word[2]}{adjective[2]}" if i % 3 == 0 else "",
+                name_ms=f"{word[3].title()} {adjective[3]}" if i % 4 == 0 else "",
+                description_zh_hant=f"台北製造的{word[0]}，品質保證。",
+                description_en=f"{word[1].title()} made in Taipei, {adjective[1]}.",
+                category=categories[rng.choice(CATEGORIES)],
+                price_twd=Decimal(rng.randint(30, 20_000)),
+                moq=rng.choice([1, 10, 50, 100, 500]),
+                hs_code="190590",
+                ships_to=rng.sample(ASEAN, k=rng.randint(1, 4)),
+                sample_available=rng.random() < 0.3,
+                live=True,
+            )
+        )
+    products = Product.objects.bulk_create(products, batch_size=1000)
+    through = Product.certificates.through
+    through.objects.bulk_create(
+        [
+            through(product_id=product.pk, certificate_id=by_company[product.company_id].pk)
+            for product in products
+            if rng.random() < 0.5
+        ],
+        batch_size=1000,
+    )
+
+
+def make_queries(rng):
+    from portal.markets import ASEAN
+    from search.selectors import build_filters
+
+    queries = []
+    for i in range(QUERIES):
+        language_index = i % 4
+        language = ("zh-hant", "en", "th", "ms")[language_index]
+        word = rng.choice(WORDS)[language_index]
+        kind = i % 5
+        text = "" if kind == 4 else (word if kind != 3 else f"{rng.choice(ADJECTIVES)[language_index]} {word}")
+        filters = build_filters(
+            category=rng.choice(["", "", "food-beverage", rng.choice(CATEGORIES)]),
+            certifications=rng.choice([[], [], ["HALAL"], ["MIT", "ORGANIC"]]),
+            markets=rng.choice([[], [rng.choice(ASEAN)]]),
+            price_max=rng.choice(["", "", "1000"]),
+        )
+        sort = rng.choice(["relevance", "relevance", "newest", "price_asc"])
+        queries.append(
+            {"query": text, "filters": filters, "sort": sort, "page": rng.choice([1, 1, 1, 2]), "locale": language}
+        )
+    return queries
+
+
+def measure(queries):
+    from search.selectors import product_search
+
+    for query in queries[:20]:
+        product_search(**query)
+    timings, engines = [], set()
+    for query in queries:
+        started = time.perf_counter()
+        results = product_search(**query)
+        timings.append((time.perf_counter() - started) * 1000)
+        engines.add(results.engine)
+    quantiles = statistics.quantiles(timings, n=100)
+    return {"p50": quantiles[49], "p95": quantiles[94], "max": max(timings), "engines": engines}
+
+
+def report(vendor, label, result):
+    print(
+        f"[{vendor}] {label} queries: p50 {result['p50']:.1f} ms, p95 {result['p95']:.1f} ms, "
+        f"max {result['max']:.1f} ms, answered by {sorted(result['engines'])}"
+    )
+
+
+def main():
+    from search import indexing, sources
+    from search.engine import get_client
+
+    rng = random.Random(SEED)
+    vendor = connection.vendor
+    drop = make_database()
+    try:
+        started = time.perf_counter()
+        make_catalogue(rng)
+        print(f"[{vendor}] catalogue: {PRODUCTS} products in {time.perf_counter() - started:.1f} s")
+
+        started = time.perf_counter()
+        documents = list(sources.iter_documents())
+        build = time.perf_counter() - started
+        print(f"[{vendor}] documents built from the catalogue: {len(documents)} in {build:.1f} s")
+
+        started = time.perf_counter()
+        indexing.write_entries(documents, replace_all=True)
+        elapsed = time.perf_counter() - started
+        print(f"[{vendor}] database search table: {len(documents) / elapsed:,.0f} products/s ({elapsed:.1f} s)")
+
+        queries = make_queries(rng)
+        client = get_client()
+        if client is not None:
+            started = time.perf_counter()
+            name, count = indexing.rebuild_index(client, iter(documents))
+            elapsed = time.perf_counter() - started
+            print(f"[{vendor}] elasticsearch bulk rebuild: {count / elapsed:,.0f} products/s ({elapsed:.1f} s)")
+            print(f"[{vendor}] full zero-downtime rebuild incl. reading the catalogue: {elapsed + build:.1f} s")
+            result = measure(queries)
+            report(vendor, "elasticsearch", result)
+            settings.ELASTICSEARCH_URL = ""
+        result = measure(queries)
+        report(vendor, "database backend", result)
+    finally:
+        if os.environ.get("ELASTICSEARCH_URL"):
+            from elasticsearch import Elasticsearch
+
+            Elasticsearch([os.environ["ELASTICSEARCH_URL"]]).indices.delete(
+                index=f"{os.environ['ELASTICSEARCH_INDEX_PREFIX']}_*", ignore=[404]
+            )
+        drop()
+
+
+if __name__ == "__main__":
+    main()
