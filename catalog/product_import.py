@@ -384,7 +384,7 @@ def _write_row(row, company, user, publish, existing, category_cache, certificat
     draft.full_clean()
     if not draft.live:
         draft.save()
-    revision = draft.save_revision(user=user, log_action=True)
+    revision = draft.save_revision(user=user, log_action=True, clean=False)
     (result.updated if product else result.created).append(draft.pk)
     if publish:
         revision.publish(user=user, skip_permission_checks=True)
