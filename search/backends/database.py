@@ -61,8 +61,24 @@ def _ordered(entries, query):
     )
 
 
-def _facet_counts(entries):
-    counts = {"category": [], "certification": [], "market": [], "district": [], "sample": []}
+def _totals(entries):
+    """The number of matches and the price bucket counts, in one aggregate query."""
+    buckets = {
+        value: Count(
+            "product_id",
+            filter=Q(
+                *([Q(price_twd__gte=low)] if low is not None else []),
+                *([Q(price_twd__lt=high)] if high is not None else []),
+            ),
+        )
+        for value, low, high in PRICE_BUCKETS
+    }
+    counts = entries.aggregate(total=Count("product_id"), **buckets)
+    return counts.pop("total"), [(value, counts[value]) for value, _, _ in PRICE_BUCKETS if counts[value]]
+
+
+def _facet_counts(entries, price):
+    counts = {"category": [], "certification": [], "market": [], "district": [], "sample": [], "price": price}
     rows = (
         ProductEntryFacet.objects.filter(entry_id__in=entries.values("product_id"))
         .values_list("facet", "value")
@@ -71,19 +87,6 @@ def _facet_counts(entries):
     )
     for facet, value, count in rows:
         counts.setdefault(facet, []).append((value, count))
-    price = entries.aggregate(
-        **{
-            value: Count(
-                "product_id",
-                filter=Q(
-                    *([Q(price_twd__gte=low)] if low is not None else []),
-                    *([Q(price_twd__lt=high)] if high is not None else []),
-                ),
-            )
-            for value, low, high in PRICE_BUCKETS
-        }
-    )
-    counts["price"] = [(value, price[value]) for value, _, _ in PRICE_BUCKETS if price[value]]
     return counts
 
 
@@ -125,7 +128,7 @@ def search(query):
     if query.alternatives:
         entries = entries.filter(_text_filter(query.alternatives))
     entries = _filtered(entries, query.filters)
-    total = entries.count()
+    total, price = _totals(entries)
     documents = []
     if query.page <= MAX_PAGE and total > query.offset:
         page = _ordered(entries, query).values_list("document", flat=True)[query.offset : query.offset + PAGE_SIZE]
@@ -135,7 +138,7 @@ def search(query):
         for document in documents
     ]
     results = SearchResults(total=total, hits=hits, facets={}, page=query.page, engine=NAME, query=query)
-    return results, _facet_counts(entries) if total else {}
+    return results, _facet_counts(entries, price) if total else {}
 
 
 def autocomplete(text, language):
