@@ -16,6 +16,8 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.admin_exports import LocalizedExportMixin
+
 from . import services
 from .forms import ConsultationRequestStatusForm
 from .inquiry_selectors import is_unanswered_too_long
@@ -32,7 +34,7 @@ class ProviderViewSet(SnippetViewSet):
     list_display = ["name", "website", "verified_at"]
 
 
-class ConsultationRequestIndexView(IndexView):
+class ConsultationRequestIndexView(LocalizedExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.allowed_statuses() and self.user_has_permission("change"):

@@ -14,13 +14,15 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
+from portal.admin_exports import LocalizedExportMixin
+
 from . import services
 from .errors import PaymentError
 from .forms import RefundForm
 from .models import ExchangeRate, Payment, StripeEvent
 
 
-class PaymentIndexView(IndexView):
+class PaymentIndexView(LocalizedExportMixin, IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if instance.refundable_minor and self.user_has_permission("change"):

@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 
+from portal.admin_exports import LocalizedExportMixin
 from portal.markets import Market
 
 from . import services
@@ -47,7 +48,7 @@ class CompanyFilterSet(WagtailFilterSet):
         fields = ["district", "industry", "verified"]
 
 
-class CompanyIndexView(IndexView):
+class CompanyIndexView(LocalizedExportMixin, IndexView):
     verify_url_name = None
 
     def get_list_more_buttons(self, instance):
