@@ -7,5 +7,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 .venv/bin/python manage.py makemessages -l zh_Hant -l en --no-obsolete \
     --ignore=.venv --ignore=.cache --ignore=.services --ignore=tests --ignore=bench
-msgen --no-wrap portal/locale/en/LC_MESSAGES/django.po -o portal/locale/en/LC_MESSAGES/django.po
+en=portal/locale/en/LC_MESSAGES/django.po
+msgattrib --no-wrap --clear-fuzzy --empty "$en" -o "$en"
+msgen --no-wrap "$en" -o "$en"
 msgfmt --statistics -o /dev/null portal/locale/zh_Hant/LC_MESSAGES/django.po
