@@ -65,17 +65,26 @@ def language_versions(context):
         }
         translations[page.locale.language_code] = page
     versions = []
+    sub_route = _sub_route(request, page) if page is not None else ""
     for code, name in settings.LANGUAGES:
         if page is None:
             url, is_translation = translate_url(request.get_full_path(), code), True
         elif code in translations:
-            url, is_translation = translations[code].get_url(request), True
+            url, is_translation = translations[code].get_url(request) + sub_route, True
         else:
             url, is_translation = locale_home_url(code), False
         versions.append(
             LanguageVersion(code, name, url, code == current, is_translation, code == settings.LANGUAGE_CODE)
         )
     return versions
+
+
+def _sub_route(request, page):
+    """What follows the page's own address in the request, e.g. ``product/12-tea/`` on a routable page."""
+    page_url = page.get_url(request) or ""
+    if page_url and request.path.startswith(page_url):
+        return request.path[len(page_url) :]
+    return ""
 
 
 @register.simple_tag(takes_context=True)

@@ -252,3 +252,12 @@ class TestSitemap:
         assert f"/product/{shop.draft.pk}-" not in xml
         assert f"/product/{unverified.pk}-" not in xml
         assert f"/supplier/{unverified.company.pk}/" not in xml
+
+
+class TestLanguageSwitcher:
+    def test_switcher_keeps_the_buyer_on_the_same_product(self, client, shop):
+        """On a product page, "English" leads to the same product on the English showcase, not its landing page."""
+        html = client.get(product_url("zh-hant", shop.cake, "pineapple-cake")).content.decode()
+        switcher = re.search(r'class="language-switcher">(.*?)</nav>', html, re.S).group(1)
+        english = re.search(r'<a href="([^"]*)"[^>]*>English</a>', switcher).group(1)
+        assert english == product_url("en", shop.cake, "pineapple-cake")
