@@ -1,5 +1,7 @@
 """Searching the Elasticsearch alias. Any client error or timeout becomes SearchUnavailable."""
 
+import re
+
 from django.conf import settings
 from elasticsearch.exceptions import ElasticsearchException
 
@@ -16,6 +18,7 @@ from .base import (
 )
 
 NAME = "elasticsearch"
+LATIN_LETTER = re.compile(r"[a-z]")
 SEGMENTED_SUFFIXES = ("zh_hant", "th")
 LATIN_SUFFIXES = tuple(LANGUAGE_FIELDS[code] for code in LATIN_LANGUAGES)
 FACET_FIELDS = {
@@ -153,6 +156,8 @@ def build_request(query):
                 for field in (f"name.{suffix}", f"description.{suffix}")
             },
         }
+    if LATIN_LETTER.search(query.text):
+        # The spelling field holds the Latin-script names only: Chinese and Thai queries skip the suggester.
         body["suggest"] = {"spelling": {"text": query.text, "term": {"field": "spelling", "suggest_mode": "missing"}}}
     return body
 

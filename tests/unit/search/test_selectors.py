@@ -94,3 +94,8 @@ def test_outbox_backs_off_exponentially_up_to_an_hour():
     assert delays[:3] == [datetime.timedelta(seconds=s) for s in (10, 20, 40)]
     assert delays[-1] == datetime.timedelta(hours=1)
     assert row.attempts == 12 and row.last_error == "ConnectionError"
+
+
+def test_only_latin_queries_ask_for_a_spelling_suggestion():
+    assert "suggest" in elasticsearch.build_request(_query(text="pinapple", alternatives=("pinapple",)))
+    assert "suggest" not in elasticsearch.build_request(_query(text="鳳梨酥", alternatives=("鳳梨酥",)))
