@@ -17,6 +17,24 @@ ES_HOW_TO_START = (
 )
 
 
+DJANGO_DB_MARKER_ARGS = ("transaction", "reset_sequences", "databases", "serialized_rollback", "available_apps")
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (live_server, browser) start from the migrated database.
+
+    Their teardown empties every table, including the rows that migrations create (the default Wagtail
+    locale, the root page and site); serialized rollback puts those back before each such test.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = {**dict(zip(DJANGO_DB_MARKER_ARGS, marker.args, strict=False)), **marker.kwargs} if marker else {}
+        fixtures = getattr(item, "fixturenames", ())
+        if kwargs.get("transaction") or "transactional_db" in fixtures or "live_server" in fixtures:
+            marker = pytest.mark.django_db(**{**kwargs, "transaction": True, "serialized_rollback": True})
+            item.add_marker(marker, append=False)
+
+
 def require_service(name, available, how_to_start):
     """Skip locally when a service is missing; fail in CI, where `make test` must have started it."""
     if available:

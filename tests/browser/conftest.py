@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
+from django.db import connections
 
 from tests.conftest import require_service
 
@@ -25,15 +26,37 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 
+def _keep_serialized_test_databases(start):
+    """Run `start()` and keep Django's serialized test databases visible afterwards.
+
+    Starting Playwright switches the context that Django's per-context database connections live in, so
+    connections made afterwards lack the snapshot that the test database setup stored on the first ones,
+    and serialized rollback (which restores migrated rows after a transactional test) would be skipped.
+    """
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    result = start()
+    for alias, contents in snapshots.items():
+        if not hasattr(connections[alias], "_test_serialized_contents"):
+            connections[alias]._test_serialized_contents = contents
+    return result
+
+
 @pytest.fixture(scope="session")
 def browser():
     require_service("Chromium", CHROMIUM.exists(), "`make test` installs Debian's chromium package")
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    playwright = _keep_serialized_test_databases(sync_playwright().start)
+    try:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    finally:
+        playwright.stop()
 
 
 @pytest.fixture
