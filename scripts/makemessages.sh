@@ -10,4 +10,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 en=portal/locale/en/LC_MESSAGES/django.po
 msgattrib --no-wrap --clear-fuzzy --empty "$en" -o "$en"
 msgen --no-wrap "$en" -o "$en"
+# Thai, Malay, Indonesian and Vietnamese have no interface translation yet. Without a catalog Django would
+# fall back to the default language (Chinese); these copies of the English catalog make them read English.
+for lang in th ms id vi; do
+    mkdir -p "portal/locale/$lang/LC_MESSAGES"
+    sed -e "s/^\"Language: en\\\\n\"$/\"Language: $lang\\\\n\"/" "$en" >"portal/locale/$lang/LC_MESSAGES/django.po"
+done
 msgfmt --statistics -o /dev/null portal/locale/zh_Hant/LC_MESSAGES/django.po

@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "catalog.demo",
     "catalog.storefront_demo",
     "catalog.showcase_demo",
+    "search.demo",
     "coaching.demo",
     "payments.demo",
 ]

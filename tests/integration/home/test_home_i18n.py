@@ -73,3 +73,11 @@ def test_brand_links_to_the_home_of_the_current_language(client, site):
     """The site name in the header leads to the home page of the language being read."""
     content = client.get("/en/news/").content.decode()
     assert re.search(r'<a class="site-brand" href="/en/">', content)
+
+
+@pytest.mark.parametrize("lang", ["th", "ms", "id", "vi"])
+def test_languages_without_an_interface_translation_read_english_not_chinese(client, site, lang):
+    """Thai, Malay, Indonesian and Vietnamese visitors get the English interface until those catalogs exist."""
+    content = client.get(f"/{lang}/accounts/login/").content.decode()
+    assert "Skip to main content" in content
+    assert "跳至主要內容" not in content
