@@ -191,7 +191,7 @@ if ELASTICSEARCH_URL:
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch7",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": f"{ELASTICSEARCH_INDEX_PREFIX}_wagtail",
+            "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
             "TIMEOUT": 5,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},

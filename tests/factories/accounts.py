@@ -1,6 +1,7 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from wagtail.users.models import UserProfile
 
 DEFAULT_PASSWORD = "a-long-test-password-2026"
 
@@ -27,3 +28,11 @@ class StaffFactory(UserFactory):
     email = factory.Sequence(lambda n: f"staff{n}@example.com")
     is_staff = True
     is_superuser = True
+
+    @factory.post_generation
+    def admin_language(obj, create, extracted, **kwargs):
+        """``StaffFactory(admin_language="en")``: the admin speaks that language to this user."""
+        if create and extracted:
+            profile = UserProfile.get_for_user(obj)
+            profile.preferred_language = extracted
+            profile.save(update_fields=["preferred_language"])

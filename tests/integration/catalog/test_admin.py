@@ -7,7 +7,6 @@ import pytest
 from django.core import mail
 from django.urls import NoReverseMatch, reverse
 from wagtail.test.utils.form_data import rich_text
-from wagtail.users.models import UserProfile
 
 from catalog.models import ConsultationRequest, Provider, SolutionCategoryPage
 from tests.factories.accounts import StaffFactory
@@ -17,15 +16,6 @@ from tests.factories.companies import MembershipFactory
 pytestmark = pytest.mark.django_db
 
 INDEX = "/admin/consultationrequest/"
-
-
-def english_staff():
-    """A staff user who works in the admin in English (these tests read the English labels)."""
-    user = StaffFactory()
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save(update_fields=["preferred_language"])
-    return user
 
 
 @pytest.fixture
@@ -60,7 +50,7 @@ class TestPermissions:
 
     def test_staff_see_the_list_without_an_add_button(self, client, requests):
         """Staff see every request; requests come from companies, so there is no "add" view."""
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.get(INDEX)
         assert response.status_code == 200
         assert response.content.decode().count("東南亞物流") >= 2
@@ -72,14 +62,14 @@ class TestPermissions:
 class TestFiltersAndExport:
     def test_filter_by_status(self, client, requests):
         """?status=introduced lists only the introduced request."""
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.get(INDEX, {"status": "introduced", "export": "csv"})
         rows = export_rows(response)
         assert [int(row["Reference"]) for row in rows] == [requests["ship_introduced"].pk]
 
     def test_filter_by_provider_and_export_csv(self, client, catalog, requests):
         """The CSV export follows the provider filter and carries the request details."""
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.get(INDEX, {"provider": catalog.halal.provider.pk, "export": "csv"})
         assert response.status_code == 200
         assert "consultation-requests.csv" in response["Content-Disposition"]
@@ -90,7 +80,7 @@ class TestFiltersAndExport:
     def test_provider_filter_is_offered(self, client, catalog, requests):
         """The listing offers a provider filter with the providers as choices."""
         ProviderFactory(name="Unused provider")
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         html = client.get(INDEX).content.decode()
         assert 'name="provider"' in html
         assert 'name="status"' in html
@@ -100,7 +90,7 @@ class TestStatusAction:
     def test_staff_move_a_request_and_the_requester_is_told(self, client, requests, django_capture_on_commit_callbacks):
         """Staff choose "introduced"; the service records it and e-mails the requester."""
         request = requests["ship_new"]
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         page = client.get(f"{INDEX}status/{request.pk}/")
         assert page.status_code == 200
         assert 'value="introduced"' in page.content.decode()
@@ -114,7 +104,7 @@ class TestStatusAction:
     def test_a_move_that_is_not_allowed_is_refused(self, client, requests):
         """Posting "new" for an introduced request is rejected by the form; the status stays."""
         request = requests["ship_introduced"]
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.post(f"{INDEX}status/{request.pk}/", {"status": "new"})
         assert response.status_code == 200
         request.refresh_from_db()
@@ -124,14 +114,14 @@ class TestStatusAction:
         """A closed request explains that its status can no longer change."""
         request = requests["ship_introduced"]
         request.set_status(ConsultationRequest.Status.CLOSED, by=StaffFactory())
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         html = client.get(f"{INDEX}status/{request.pk}/").content.decode()
         assert "can no longer change" in html
 
     def test_inspect_view_shows_the_request(self, client, requests):
         """Staff can read a request's details, including the message."""
         request = requests["halal_new"]
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.get(f"{INDEX}inspect/{request.pk}/")
         assert response.status_code == 200
         assert request.message in response.content.decode()
@@ -140,7 +130,7 @@ class TestStatusAction:
 class TestProviderSnippet:
     def test_staff_list_providers(self, client, catalog):
         """Providers are managed as snippets."""
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.get("/admin/snippets/catalog/provider/")
         assert response.status_code == 200
         assert catalog.halal.provider.name in response.content.decode()
@@ -149,14 +139,14 @@ class TestProviderSnippet:
         """Searching the provider listing by name finds the provider and leaves the others out."""
         ProviderFactory(name="Bangkok Freight")
         ProviderFactory(name="Jakarta Halal")
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         html = client.get("/admin/snippets/catalog/provider/", {"q": "Bangkok"}).content.decode()
         assert "Bangkok Freight" in html
         assert "Jakarta Halal" not in html
 
     def test_staff_create_a_provider_with_markets(self, client, catalog):
         """The provider form takes markets as checkboxes and stores their codes."""
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.post(
             "/admin/snippets/catalog/provider/add/",
             {
@@ -176,7 +166,7 @@ class TestProviderSnippet:
 class TestPageEditing:
     def test_offering_edit_form_shows_market_checkboxes(self, client, catalog):
         """Editors edit an offering's markets with one checkbox per market."""
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.get(f"/admin/pages/{catalog.ship_asean.pk}/edit/")
         assert response.status_code == 200
         html = response.content.decode()
@@ -186,7 +176,7 @@ class TestPageEditing:
     def test_staff_edit_and_publish_an_offering(self, client, catalog):
         """Publishing an edited offering stores the new markets and free flag."""
         page = catalog.ship_vietnam
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         data = {
             "title": page.title,
             "slug": page.slug,
@@ -210,7 +200,7 @@ class TestPageEditing:
 
     def test_creating_a_second_category_for_the_same_need_is_refused(self, client, catalog):
         """Adding a logistics category next to the existing one shows an error on the need field; nothing is created."""
-        client.force_login(english_staff())
+        client.force_login(StaffFactory(admin_language="en"))
         url = f"/admin/pages/add/catalog/solutioncategorypage/{catalog.index.pk}/"
         data = {"title": "More logistics", "slug": "more-logistics", "need": "logistics", "intro": rich_text("")}
         response = client.post(url, data)

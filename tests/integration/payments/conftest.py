@@ -8,6 +8,7 @@ import urllib.request
 
 import pytest
 import stripe
+from django.utils import translation
 from stripe._api_requestor import _APIRequestor
 
 from tests.conftest import require_service
@@ -143,3 +144,10 @@ def received_signals():
     yield received
     payment_succeeded.disconnect(on_succeeded)
     payment_refunded.disconnect(on_refunded)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English messages (the site's default language is Chinese)."""
+    with translation.override("en"):
+        yield

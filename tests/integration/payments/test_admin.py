@@ -44,7 +44,7 @@ class TestPermissions:
 
     def test_staff_see_every_payment_and_no_add_or_edit(self, client, payments):
         """Staff list all payments; payments come from the apps, so there is no add or edit view."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         html = client.get(INDEX).content.decode()
         assert "Sample order 7" in html
         assert "Program fee 3" in html
@@ -57,7 +57,7 @@ class TestPermissions:
 class TestExport:
     def test_csv_export_follows_the_status_filter(self, client, payments):
         """?status=paid&export=csv: one row with the amount in major units and the Stripe ids."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.get(INDEX, {"status": "paid", "export": "csv"})
         assert response.status_code == 200
         assert "payments.csv" in response["Content-Disposition"]
@@ -72,7 +72,7 @@ class TestExport:
 class TestRefundView:
     def test_staff_refund_part_of_a_payment(self, client, payments, stripe_requests):
         """100.50 THB of 416.67: one refund through Stripe, partially refunded, message shown."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         paid = payments["paid"]
         response = client.post(f"{INDEX}refund/{paid.pk}/", {"amount": "100.50", "reason": "Damaged"}, follow=True)
         assert response.status_code == 200
@@ -85,7 +85,7 @@ class TestRefundView:
 
     def test_a_refund_larger_than_the_payment_shows_an_error(self, client, payments, stripe_requests):
         """500 THB of 416.67: the form says how much is left; nothing sent or saved."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         paid = payments["paid"]
         response = client.post(f"{INDEX}refund/{paid.pk}/", {"amount": "500", "reason": "Too much"})
         assert response.status_code == 200
@@ -95,7 +95,7 @@ class TestRefundView:
 
     def test_a_pending_payment_offers_no_refund(self, client, payments, stripe_requests):
         """Nothing was paid: the page says so, and a forged post refunds nothing."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         pending = payments["pending"]
         assert "Nothing can be refunded" in client.get(f"{INDEX}refund/{pending.pk}/").content.decode()
         response = client.post(f"{INDEX}refund/{pending.pk}/", {"amount": "1", "reason": "x"})
@@ -108,7 +108,7 @@ class TestRefundView:
 class TestExchangeRatesAndEvents:
     def test_staff_enter_a_rate_and_are_recorded(self, client, stripe_settings):
         """Adding a rate stores who entered it."""
-        staff = StaffFactory()
+        staff = StaffFactory(admin_language="en")
         client.force_login(staff)
         response = client.post("/admin/exchange_rate/new/", {"currency": "VND", "twd_per_unit": "0.00128"})
         assert response.status_code == 302
@@ -118,7 +118,7 @@ class TestExchangeRatesAndEvents:
 
     def test_a_rate_must_be_positive_and_twd_is_not_offered(self, client, stripe_settings):
         """Zero is refused with a field error; TWD (always 1) is not a choice."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.post("/admin/exchange_rate/new/", {"currency": "THB", "twd_per_unit": "0"})
         assert response.status_code == 200
         assert not ExchangeRate.objects.exists()
@@ -127,7 +127,7 @@ class TestExchangeRatesAndEvents:
 
     def test_editing_a_rate_records_the_editor(self, client, stripe_settings):
         rate = ExchangeRateFactory(currency="THB", twd_per_unit="0.9")
-        staff = StaffFactory()
+        staff = StaffFactory(admin_language="en")
         client.force_login(staff)
         client.post(f"/admin/exchange_rate/edit/{rate.pk}/", {"currency": "THB", "twd_per_unit": "0.92"})
         rate.refresh_from_db()
@@ -136,5 +136,5 @@ class TestExchangeRatesAndEvents:
     def test_staff_see_stripe_events(self, client, stripe_settings):
         """Events and what became of them are listed for staff."""
         StripeEventFactory(stripe_id="evt_test_visible", error="Stripe reports 1 TWD")
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         assert "evt_test_visible" in client.get("/admin/stripe_event/").content.decode()

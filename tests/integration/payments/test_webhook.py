@@ -133,7 +133,7 @@ class TestFulfilment:
         assert payment.status == Payment.Status.PENDING
         stored = StripeEvent.objects.get()
         assert stored.status == StripeEvent.Status.FAILED
-        assert "expects 1,500.00 TWD" in stored.error
+        assert "149900" in stored.error and "1,500.00 TWD" in stored.error
         assert received_signals == []
 
     def test_an_unknown_session_is_acknowledged_and_ignored(self, client, stripe_settings):
