@@ -1,4 +1,5 @@
-"""The one query path for product search: `product_search(...)` and `product_autocomplete(...)`.
+"""The one query path for product search: `product_search(...)` and `product_autocomplete(...)`;
+`page_search(...)` finds site pages (programs, solutions, news) through Wagtail's own search backend.
 
 Elasticsearch answers when ELASTICSEARCH_URL is set; the database backend answers otherwise, and also
 when Elasticsearch fails or exceeds ELASTICSEARCH_TIMEOUT (a warning is logged and the results say
@@ -10,7 +11,9 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from . import sources, synonyms
 from .backends import database, elasticsearch
@@ -152,3 +155,19 @@ def product_autocomplete(text, locale="zh-hant"):
     except SearchUnavailable as exc:
         logger.warning("search: Elasticsearch unavailable for autocomplete: %s", exc)
         return database.autocomplete(text, locale)
+
+
+SITE_SEARCH_PAGE_SIZE = 10
+
+
+def page_search(query, *, locale, page):
+    """One page of live, public site pages in `locale` matching `query` through Wagtail's search backend.
+
+    The query is trimmed to MAX_QUERY_LENGTH characters; an empty query returns None. A page number that
+    is not a number gives the first page and one past the end gives the last (Paginator.get_page).
+    """
+    text = (query or "")[:MAX_QUERY_LENGTH].strip()
+    if not text:
+        return None
+    results = Page.objects.live().public().filter(locale=locale).specific().search(text)
+    return Paginator(results, SITE_SEARCH_PAGE_SIZE).get_page(page)

@@ -3,4 +3,7 @@ from django.urls import path
 from . import views
 
 app_name = "search"
-urlpatterns = [path("products/", views.product_search_view, name="products")]
+urlpatterns = [
+    path("", views.site_search_view, name="site"),
+    path("products/", views.product_search_view, name="products"),
+]

@@ -1,13 +1,15 @@
-"""The product search results page: the URL holds the whole state, everything works without JavaScript."""
+"""The product search and site search results pages: the URL holds the whole state, everything works without
+JavaScript."""
 
 from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
-from .backends.base import SORTS
-from .selectors import InvalidSearch, build_filters, parse_page, product_search
+from .backends.base import MAX_QUERY_LENGTH, SORTS
+from .selectors import InvalidSearch, build_filters, page_search, parse_page, product_search
 
 # Request parameter of each facet; multi-valued facets may repeat.
 FACET_PARAMS = {
@@ -118,3 +120,10 @@ def product_search_view(request):
         suggestion_url=_url(state, q=[results.suggestion]) if results.suggestion else "",
     )
     return render(request, "search/results.html", context)
+
+
+def site_search_view(request):
+    """Programs, solutions, news and other pages of the current language matching `q`."""
+    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    results = page_search(query, locale=Locale.get_active(), page=request.GET.get("page"))
+    return render(request, "search/site_search.html", {"query": query, "results": results})
