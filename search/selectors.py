@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
+from elasticsearch.exceptions import ElasticsearchException
 from wagtail.models import Page
 
 from . import sources, synonyms
@@ -165,9 +166,21 @@ def page_search(query, *, locale, page):
 
     The query is trimmed to MAX_QUERY_LENGTH characters; an empty query returns None. A page number that
     is not a number gives the first page and one past the end gives the last (Paginator.get_page).
+    When Elasticsearch fails, the database backend (kept up to date beside it) answers instead.
     """
     text = (query or "")[:MAX_QUERY_LENGTH].strip()
     if not text:
         return None
-    results = Page.objects.live().public().filter(locale=locale).specific().search(text)
-    return Paginator(results, SITE_SEARCH_PAGE_SIZE).get_page(page)
+    pages = Page.objects.live().public().filter(locale=locale).specific()
+    try:
+        return _evaluated_page(pages.search(text), page)
+    except ElasticsearchException as error:
+        logger.warning("Site search: Elasticsearch failed (%s); answering from the database", error)
+        return _evaluated_page(pages.search(text, backend="database"), page)
+
+
+def _evaluated_page(results, number):
+    """A paginator page whose results are fetched now, so that an engine error surfaces here."""
+    result_page = Paginator(results, SITE_SEARCH_PAGE_SIZE).get_page(number)
+    result_page.object_list = list(result_page.object_list)
+    return result_page

@@ -195,7 +195,9 @@ if ELASTICSEARCH_URL:
             "TIMEOUT": 5,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},
-        }
+        },
+        # Kept up to date too, so that site search can answer when Elasticsearch does not.
+        "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

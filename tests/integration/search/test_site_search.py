@@ -184,3 +184,19 @@ def test_finds_pages_with_elasticsearch(client, pages):
     for title in ("Pineapple cakes reach Bangkok", "Pineapple cake export coaching", "Cold-chain shipping"):
         assert title in en
     assert "Pineapple cakes reach Bangkok" not in zh
+
+
+def test_site_search_answers_from_the_database_when_elasticsearch_is_down(client, pages, settings, caplog):
+    """With Elasticsearch unreachable (a closed port), site search still lists the pages, from the database
+    backend, and logs a warning instead of failing."""
+    from wagtail.search.backends import get_search_backend as backend_named
+
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.elasticsearch7", "URLS": ["http://127.0.0.1:9"], "TIMEOUT": 1},
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    backend_named("database").add(pages.news_en)
+    response = _get(client, "en", "pineapple")
+    assert response.status_code == 200
+    assert "Pineapple cakes reach Bangkok" in response.content.decode()
+    assert "answering from the database" in caplog.text
