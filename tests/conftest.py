@@ -39,10 +39,7 @@ def require_service(name, available, how_to_start):
     """Skip locally when a service is missing; fail in CI, where `make test` must have started it."""
     if available:
         return
-    message = f"{name} is not reachable; {how_to_start}"
-    if IN_CI:
-        pytest.fail(message)
-    pytest.skip(message)
+    (pytest.fail if IN_CI else pytest.skip)(f"{name} is not reachable; {how_to_start}")
 
 
 @pytest.fixture(autouse=True)
