@@ -9,6 +9,8 @@ from django.core.management import call_command
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
 
+from tests.stripe_support import received_signals, stripe_mock, stripe_requests, stripe_settings  # noqa: F401
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 ES_HOW_TO_START = (

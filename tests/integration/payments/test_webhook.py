@@ -7,8 +7,7 @@ import pytest
 
 from payments.models import Payment, StripeEvent
 from tests.factories.payments import PaidPaymentFactory, PaymentFactory
-
-from .conftest import charge_object, make_event, post_event, session_object, sign
+from tests.stripe_support import charge_object, make_event, post_event, session_object, sign
 
 pytestmark = pytest.mark.django_db
 
