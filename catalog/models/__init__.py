@@ -1,6 +1,7 @@
 """The catalog's models: the one-stop solution catalog and the Taipei Good Products showcase."""
 
 from .inquiries import Incoterm, Inquiry, InquiryMessage, InquiryQuerySet
+from .orders import SampleOrder, SampleOrderError, SampleOrderItem, SampleOrderQuerySet
 from .showcase import (
     Certificate,
     CertificateQuerySet,
@@ -55,6 +56,10 @@ __all__ = [
     "ProductQuerySet",
     "Provider",
     "ProviderRating",
+    "SampleOrder",
+    "SampleOrderError",
+    "SampleOrderItem",
+    "SampleOrderQuerySet",
     "ShowcaseError",
     "ShowcasePage",
     "SolutionCategoryPage",
