@@ -15,6 +15,7 @@ from .filters import ApplicationFilterSet
 from .forms import (
     AssignReviewerForm,
     ConflictForm,
+    FeeWaiverForm,
     MilestoneForm,
     NoteForm,
     ReviewForm,
@@ -149,6 +150,7 @@ def detail(request, pk):
         and application.status not in {S.DRAFT, S.WITHDRAWN}
     )
     review_initial = {"comment": own_review.comment} if own_review else {}
+    fee = selectors.program_fee_state(application)
     if own_review:
         review_initial.update({f"score_{key}": value for key, value in own_review.scores.items()})
     context = {
@@ -178,6 +180,10 @@ def detail(request, pk):
         "milestone_form": MilestoneForm() if selectors.is_manager(request.user) else None,
         "places_taken": application.program.places_taken(),
         "suggestion": selectors.waitlist_suggestion(application.program),
+        "fee": fee,
+        "waiver_form": FeeWaiverForm()
+        if fee and application.status == S.ACCEPTED and application.fee_due and selectors.is_decider(request.user)
+        else None,
     }
     return render(request, "coaching/admin/detail.html", context)
 
@@ -214,6 +220,29 @@ def transition(request, pk):
             request,
             _("Moved to “%(status)s”; the applicant has been e-mailed.") % {"status": application.get_status_display()},
         )
+    return _back(application)
+
+
+@require_POST
+def waive_fee(request, pk):
+    """A decision maker waives the program fee with a reason; the company is enrolled."""
+    _require(selectors.is_decider(request.user))
+    application = _application(request, pk)
+    form = FeeWaiverForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["reason"]))
+        return _back(application)
+    try:
+        services.program_fee_waive(
+            application=application,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+            base_url=_base_url(request),
+        )
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("The fee is waived and the company is enrolled; the applicant has been e-mailed."))
     return _back(application)
 
 

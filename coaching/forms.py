@@ -131,6 +131,15 @@ class NoteForm(forms.Form):
     body = forms.CharField(label=_("Internal note"), widget=forms.Textarea, max_length=5000)
 
 
+class FeeWaiverForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for waiving the fee (shown in the history)"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Give the reason for waiving the fee.")},
+    )
+
+
 class SessionForm(forms.ModelForm):
     class Meta:
         model = CoachingSession

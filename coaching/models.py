@@ -49,6 +49,10 @@ class IncompleteApplication(ApplicationError):
     pass
 
 
+class FeeNotSettled(ApplicationError):
+    """The program has a fee that is neither paid nor waived."""
+
+
 class Coach(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role"), max_length=200, blank=True)
@@ -189,6 +193,11 @@ class ProgramPage(Page):
         return self.fee == 0
 
     @property
+    def fee_display(self):
+        """The fee in whole TWD with thousands separators, e.g. "1,500"."""
+        return f"{self.fee:,}"
+
+    @property
     def canonical(self):
         """The program in the default language; applications always point to this one."""
         if self.locale_id == Locale.get_default().pk:
@@ -316,6 +325,17 @@ class Application(models.Model):
     consent_at = models.DateTimeField(_("personal-data consent given at"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    fee_paid_at = models.DateTimeField(_("program fee paid at"), null=True, blank=True)
+    fee_waived_at = models.DateTimeField(_("program fee waived at"), null=True, blank=True)
+    fee_waived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("program fee waived by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    fee_waiver_reason = models.TextField(_("reason for waiving the program fee"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -351,17 +371,31 @@ class Application(models.Model):
     def allowed_transitions(self):
         return [s for s in self.Status if s in self.TRANSITIONS.get(self.status, set())]
 
+    @property
+    def fee_due(self):
+        """The program has a fee and it is neither paid nor waived yet."""
+        return self.program.fee > 0 and not (self.fee_paid_at or self.fee_waived_at)
+
     def set_status(self, new_status, *, by, note="", expected=None):
         """The only way an application changes status.
 
         Refuses moves outside the lifecycle, moves from a status that is no longer current (``expected``
-        carries the status the user saw), and acceptances beyond the program's capacity. Records the move.
+        carries the status the user saw), acceptances beyond the program's capacity and enrolment in a
+        program whose fee is neither paid nor waived. Records the move.
         """
         current = expected or self.status
         if new_status not in self.TRANSITIONS.get(current, set()):
             raise TransitionNotAllowed(
                 _("An application cannot move from “%(from)s” to “%(to)s”.")
                 % {"from": self.Status(current).label, "to": self.Status(new_status).label}
+            )
+        if new_status == self.Status.ENROLLED and self.fee_due:
+            raise FeeNotSettled(
+                _(
+                    "The company can be enrolled only once the program fee (TWD %(fee)s) is paid or waived. "
+                    "It has not been paid yet."
+                )
+                % {"fee": self.program.fee_display}
             )
         with transaction.atomic():
             if new_status == self.Status.ACCEPTED:

@@ -8,6 +8,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from payments.models import Payment
+from payments.selectors import payment_for
+from payments.stripe_client import stripe_configured
 from portal.companies.models import Company
 
 from . import questions as q
@@ -66,6 +69,34 @@ def answer_sections(application, page):
         ]
         result.append({"section": section, "rows": rows})
     return result, list(application.documents.all())
+
+
+def program_fee_state(application):
+    """Where the program fee stands, for the applicant's page and the staff review screen; None when free.
+
+    ``state`` is "waived", "paid", "processing" (a checkout was started, Stripe has not confirmed it) or
+    "unpaid"; ``can_pay`` says whether the company may start a checkout now (accepted, fee due, Stripe set up).
+    """
+    program = application.program
+    if program.fee <= 0:
+        return None
+    payment = payment_for(application, purpose=Payment.Purpose.PROGRAM_FEE)
+    if application.fee_waived_at:
+        state = "waived"
+    elif application.fee_paid_at:
+        state = "paid"
+    elif payment is not None and payment.status == Payment.Status.PENDING and payment.stripe_checkout_session_id:
+        state = "processing"
+    else:
+        state = "unpaid"
+    online = stripe_configured()
+    return {
+        "state": state,
+        "fee": program.fee_display,
+        "payment": payment,
+        "online": online,
+        "can_pay": online and application.status == S.ACCEPTED and application.fee_due,
+    }
 
 
 # Staff ------------------------------------------------------------------------------------------

@@ -1,11 +1,22 @@
 """Every write in the coaching app: applying, documents, review and decisions."""
 
+from decimal import Decimal
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import GroupPagePermission
+
+from payments import services as payments
+from payments.currencies import Currency, format_minor, to_minor
+from payments.errors import PaymentsNotConfigured
+from payments.models import Payment
+from payments.stripe_client import stripe_configured
 
 from . import questions as q
 from . import selectors
@@ -290,6 +301,161 @@ def review_declare_conflict(*, application, reviewer, note):
 @transaction.atomic
 def note_add(*, application, author, body):
     return ApplicationNote.objects.create(application=application, author=author, body=body)
+
+
+# Program fees -----------------------------------------------------------------------------------
+#
+# A program with a fee enrols an accepted company only once the fee is paid (Stripe Checkout, confirmed by
+# the payments webhook, never by the success page) or waived by a decision maker with a reason. A refund is
+# recorded for staff as an internal note; it never withdraws an enrolment by itself: staff decide.
+
+
+def _locked(application):
+    return Application.objects.select_for_update().select_related("program").get(pk=application.pk)
+
+
+@transaction.atomic
+def program_fee_checkout_start(*, application, user, base_url):
+    """A Stripe Checkout Session for the program fee of an accepted application; the view redirects to its url.
+
+    Only members of the company, only while the application is accepted and the fee neither paid nor waived.
+    A paid fee is refused by payments as well (PaymentStateError): a fee is never taken twice.
+    """
+    if not selectors.companies_for(user).filter(pk=application.company_id).exists():
+        raise ApplicationError(_("Only members of the company can pay its program fee."))
+    if not stripe_configured():
+        raise PaymentsNotConfigured(
+            _("Online payment is not available yet; the bureau will contact you about the fee.")
+        )
+    application = _locked(application)
+    program = application.program
+    if program.fee <= 0:
+        raise ApplicationError(_("This program is free; there is no fee to pay."))
+    if application.fee_paid_at:
+        raise ApplicationError(_("The program fee has already been paid; it cannot be paid again."))
+    if application.fee_waived_at:
+        raise ApplicationError(_("The bureau has waived the program fee; there is nothing to pay."))
+    if application.status != S.ACCEPTED:
+        raise ApplicationError(_("The program fee can be paid only while the application is accepted."))
+    amount_minor = to_minor(Decimal(program.fee), Currency.TWD)
+    with translation.override(application.language):
+        description = _("Program fee: %(program)s (%(reference)s)") % {
+            "program": program.localized.title,
+            "reference": application.reference,
+        }
+    payment = payments.payment_create(
+        purpose=Payment.Purpose.PROGRAM_FEE,
+        target=application,
+        amount_minor=amount_minor,
+        currency=Currency.TWD,
+        description=description[:255],
+        customer_email=application.contact_email,
+    )
+    page = base_url + reverse("coaching:detail", args=[application.pk])
+    return payments.checkout_session_create(
+        payment=payment,
+        line_items=[{"name": description[:255], "unit_amount_minor": amount_minor, "quantity": 1}],
+        success_url=f"{page}?fee=done",
+        cancel_url=page,
+        customer_email=application.contact_email,
+    )
+
+
+def _system_note(application, message, **params):
+    """An internal note from the payments integration, written in the bureau's default language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        body = str(message) % {key: str(value) for key, value in params.items()}
+    return ApplicationNote.objects.create(application=application, author=None, body=body)
+
+
+@transaction.atomic
+def program_fee_paid(*, application_id, paid_at):
+    """Stripe confirmed the fee: record it and enrol an accepted application (once; the row is locked).
+
+    An application that is already enrolled (or further) is left alone. One that is no longer accepted, or
+    whose fee was waived in the meantime, is not moved; staff get a note to decide about a refund.
+    """
+    application = Application.objects.select_for_update().select_related("program").get(pk=application_id)
+    if application.fee_paid_at:
+        return None
+    waived = bool(application.fee_waived_at)
+    application.fee_paid_at = paid_at or timezone.now()
+    application.save(update_fields=["fee_paid_at", "updated_at"])
+    if waived:
+        _system_note(
+            application,
+            gettext_lazy(
+                "The program fee was paid after it had been waived. Decide whether to refund the payment in Payments."
+            ),
+        )
+        return None
+    if application.status != S.ACCEPTED:
+        _system_note(
+            application,
+            gettext_lazy(
+                "The program fee was paid while the application was “%(status)s”, so it was not enrolled. "
+                "Decide whether to refund the payment in Payments."
+            ),
+            status=application.Status(application.status).label,
+        )
+        return None
+    with translation.override(application.language):
+        note = _("Program fee paid")
+    change = application.set_status(S.ENROLLED, by=None, note=note, expected=S.ACCEPTED)
+    _notify(change, settings.WAGTAILADMIN_BASE_URL.rstrip("/"))
+    return change
+
+
+@transaction.atomic
+def program_fee_refunded(*, application_id, amount_refunded_minor, amount_minor, currency):
+    """Record a refund of the fee for staff. The enrolment is not changed: staff decide what follows."""
+    application = Application.objects.select_for_update().get(pk=application_id)
+    full = amount_refunded_minor >= amount_minor
+    message = (
+        gettext_lazy("The program fee was refunded in full (%(refunded)s). The status was not changed; staff decide.")
+        if full
+        else gettext_lazy(
+            "Part of the program fee was refunded: %(refunded)s of %(amount)s in total. "
+            "The status was not changed; staff decide."
+        )
+    )
+    return _system_note(
+        application,
+        message,
+        refunded=format_minor(amount_refunded_minor, currency),
+        amount=format_minor(amount_minor, currency),
+    )
+
+
+@transaction.atomic
+def program_fee_waive(*, application, user, reason, base_url=""):
+    """A decision maker waives the fee of an accepted application, with a reason, and it is enrolled.
+
+    Refused without a reason, for a free program, a fee already paid or waived, or an application that is not
+    accepted. Who, when and why are kept on the application and in its history.
+    """
+    if not selectors.is_decider(user):
+        raise ApplicationError(_("Only staff who decide on applications can waive a program fee."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ApplicationError(_("Give the reason for waiving the fee."))
+    application = _locked(application)
+    if application.program.fee <= 0:
+        raise ApplicationError(_("This program is free; there is no fee to waive."))
+    if application.fee_paid_at:
+        raise ApplicationError(_("The program fee has already been paid; it cannot be waived."))
+    if application.fee_waived_at:
+        raise ApplicationError(_("The program fee has already been waived."))
+    if application.status != S.ACCEPTED:
+        raise ApplicationError(_("The fee can be waived only for an accepted application."))
+    application.fee_waived_at = timezone.now()
+    application.fee_waived_by = user
+    application.fee_waiver_reason = reason
+    application.save(update_fields=["fee_waived_at", "fee_waived_by", "fee_waiver_reason", "updated_at"])
+    note = _("Program fee waived: %(reason)s") % {"reason": reason}
+    change = application.set_status(S.ENROLLED, by=user, note=note, expected=S.ACCEPTED)
+    _notify(change, base_url)
+    return change
 
 
 # Coaching records -------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from payments.stripe_client import stripe_configured
+
 from .models import Application, StatusChange
 from .selectors import waitlist_suggestion
 
@@ -23,7 +25,14 @@ def send_status_email(status_change_id, base_url=""):
         return
     with translation.override(application.language or settings.LANGUAGE_CODE):
         program = application.program.localized
-        context = {"application": application, "change": change, "program": program, "base_url": base_url}
+        context = {
+            "application": application,
+            "change": change,
+            "program": program,
+            "base_url": base_url,
+            "fee": application.program.fee_display if application.program.fee > 0 else "",
+            "online_payment": stripe_configured(),
+        }
         subject = render_to_string("coaching/email/status_subject.txt", context).strip()
         body = render_to_string("coaching/email/status_body.txt", context)
     send_mail(subject, body, None, recipients)

@@ -17,4 +17,5 @@ urlpatterns = [
     path("<int:pk>/check/", views.check_answers, name="check"),
     path("<int:pk>/submitted/", views.submitted, name="submitted"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
+    path("<int:pk>/fee/", views.pay_fee, name="pay_fee"),
 ]

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from payments.errors import PaymentError
 
 from . import questions as q
 from . import selectors, services
@@ -78,8 +80,27 @@ def detail(request, pk):
         "records": application.status in services.RECORDABLE,
         "sessions": application.sessions.select_related("coach"),
         "milestones": application.milestones.all(),
+        "fee": selectors.program_fee_state(application),
+        "fee_done": request.GET.get("fee") == "done",
     }
     return render(request, "coaching/apply/detail.html", context)
+
+
+@login_required
+@require_POST
+def pay_fee(request, pk):
+    """Start Stripe Checkout for the program fee (303 to Stripe); refusals come back as a message."""
+    application = selectors.application_for_member(request.user, pk)
+    try:
+        session = services.program_fee_checkout_start(
+            application=application, user=request.user, base_url=_base_url(request)
+        )
+    except (ApplicationError, PaymentError) as error:
+        messages.error(request, str(error))
+        return _detail(application)
+    response = HttpResponseRedirect(session.url)
+    response.status_code = 303
+    return response
 
 
 @login_required

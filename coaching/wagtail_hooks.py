@@ -34,6 +34,7 @@ class ApplicationViewSet(ViewSet):
             path("bulk/", admin_views.bulk, name="bulk"),
             path("<int:pk>/", admin_views.detail, name="detail"),
             path("<int:pk>/transition/", admin_views.transition, name="transition"),
+            path("<int:pk>/waive-fee/", admin_views.waive_fee, name="waive_fee"),
             path("<int:pk>/assign/", admin_views.assign, name="assign"),
             path("<int:pk>/review/", admin_views.review, name="review"),
             path("<int:pk>/conflict/", admin_views.conflict, name="conflict"),

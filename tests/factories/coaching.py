@@ -180,3 +180,12 @@ def decider(**kwargs):
 
 def assign(application, user):
     return ApplicationReviewer.objects.create(application=application, reviewer=user)
+
+
+def accepted_with_fee(fee=1500, **kwargs):
+    """An accepted application to a program with a fee (TWD), not yet paid or waived."""
+    kwargs.setdefault("program", ProgramPageFactory(fee=fee))
+    application = submitted(status=Application.Status.ACCEPTED, **kwargs)
+    application.decided_at = timezone.now()
+    application.save(update_fields=["decided_at"])
+    return application
