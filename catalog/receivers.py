@@ -1,4 +1,4 @@
-"""Receivers for other apps' signals (Wagtail publishing and workflows, company changes).
+"""Receivers for other apps' signals (Wagtail publishing and workflows, company changes, payments).
 
 They turn them into the catalog's own ``product_changed`` / ``product_deleted`` signals and moderation e-mails.
 """
@@ -8,9 +8,11 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import published, unpublished, workflow_approved, workflow_rejected
 
+from payments.models import Payment
+from payments.signals import payment_refunded, payment_succeeded
 from portal.companies.models import Company
 
-from . import showcase_tasks
+from . import order_services, showcase_tasks
 from .models import Product
 from .product_services import notify_products_changed
 from .signals import product_deleted
@@ -73,3 +75,24 @@ def product_rejected(sender, instance, user=None, **kwargs):
             product_id=product_id, decision="rejected", comment=comment
         )
     )
+
+
+@receiver(payment_succeeded)
+def sample_order_payment_succeeded(sender, payment, **kwargs):
+    """Stripe confirmed the payment of a sample order (sent once per payment, inside its transaction)."""
+    if payment.purpose == Payment.Purpose.SAMPLE_ORDER:
+        order_services.order_mark_paid(payment=payment)
+
+
+@receiver(payment_refunded)
+def sample_order_payment_refunded(sender, payment, amount_refunded_minor, **kwargs):
+    if payment.purpose == Payment.Purpose.SAMPLE_ORDER:
+        order_services.order_record_refund(payment=payment, amount_refunded_minor=amount_refunded_minor)
+
+
+@receiver(post_save, sender=Payment)
+def sample_order_payment_status_saved(sender, instance, update_fields=None, **kwargs):
+    """Payments sends no signal when a checkout fails or expires, or when a new attempt reopens it;
+    ``Payment.set_status`` saves with ``update_fields`` naming ``status``, which keeps the order in step."""
+    if instance.purpose == Payment.Purpose.SAMPLE_ORDER and update_fields and "status" in update_fields:
+        order_services.order_follow_payment_status(payment=instance)

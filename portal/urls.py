@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("my/consultations/", include("catalog.urls")),
     path("dashboard/", include("catalog.dashboard_urls")),
     path("inbox/", include("catalog.inquiry_urls")),
+    path("samples/", include("catalog.order_urls")),
     path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

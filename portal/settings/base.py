@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_countries",
     # Accounts
     "allauth",
     "allauth.account",
