@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Certificate, Product
+from .models import Certificate, Product, SampleOrder
 from .models.translated import language_columns
 
 PRODUCT_FIELDS = [
@@ -125,3 +125,26 @@ class ImportForm(forms.Form):
         label=_("Product file (CSV or XLSX)"),
         help_text=_("The columns are listed below. Every row must be valid, or nothing is imported."),
     )
+
+
+class OrderFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All orders")), *SampleOrder.Status.choices]
+    )
+
+
+class ShipOrderForm(forms.Form):
+    """Carrier and tracking number of a parcel; the service checks the order may be shipped."""
+
+    carrier = forms.CharField(
+        label=_("Carrier"),
+        max_length=100,
+        help_text=_("For example DHL Express, FedEx or Chunghwa Post."),
+        error_messages={"required": _("Enter the carrier.")},
+    )
+    tracking_number = forms.CharField(
+        label=_("Tracking number"), max_length=100, error_messages={"required": _("Enter the tracking number.")}
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="ship_%s", **kwargs)

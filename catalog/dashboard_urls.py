@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import dashboard_order_views as order_views
 from . import dashboard_views as views
 
 app_name = "dashboard"
@@ -21,4 +22,8 @@ urlpatterns = [
     path("<int:company_id>/certificates/new/", views.certificate_edit, name="certificate_create"),
     path("<int:company_id>/certificates/<int:pk>/edit/", views.certificate_edit, name="certificate_edit"),
     path("<int:company_id>/certificates/<int:pk>/delete/", views.certificate_delete, name="certificate_delete"),
+    path("<int:company_id>/orders/", order_views.order_list, name="orders"),
+    path("<int:company_id>/orders/<int:pk>/", order_views.order_detail, name="order_detail"),
+    path("<int:company_id>/orders/<int:pk>/ship/", order_views.order_ship, name="order_ship"),
+    path("<int:company_id>/orders/<int:pk>/deliver/", order_views.order_deliver, name="order_deliver"),
 ]
