@@ -121,7 +121,8 @@ def checkout(request, company_id):
                     return _redirect_303(session.url)
             elif "pay" in request.POST:
                 messages.warning(request, _("The total changed. Please check it and pay again."))
-            form = CheckoutForm(initial={**data, "quote": key})
+            if not form.errors:
+                form = CheckoutForm(initial={**data, "quote": key})
     return render(
         request,
         "catalog/orders/checkout.html",

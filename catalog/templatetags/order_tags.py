@@ -1,0 +1,24 @@
+"""The "Order a sample" box of a product page."""
+
+from django import template
+
+from payments.stripe_client import stripe_configured
+
+from ..order_forms import SampleQuantityForm
+from ..order_selectors import is_sample_orderable, sample_limit
+
+register = template.Library()
+
+
+@register.inclusion_tag("catalog/orders/includes/sample_box.html")
+def sample_order_box(product):
+    """Quantity and "Add to sample cart" when the product offers samples; a notice when payments are off."""
+    form = SampleQuantityForm(product=product, auto_id="sample_%s")
+    form.fields["quantity"].widget.attrs["aria-describedby"] = "sample_quantity_helptext"
+    return {
+        "product": product,
+        "show": is_sample_orderable(product),
+        "limit": sample_limit(product),
+        "form": form,
+        "payments_available": stripe_configured(),
+    }
