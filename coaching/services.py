@@ -311,7 +311,7 @@ def note_add(*, application, author, body):
 
 
 def _locked(application):
-    return Application.objects.select_for_update().select_related("program").get(pk=application.pk)
+    return Application.objects.select_for_update().get(pk=application.pk)
 
 
 @transaction.atomic
@@ -375,7 +375,7 @@ def program_fee_paid(*, application_id, paid_at):
     An application that is already enrolled (or further) is left alone. One that is no longer accepted, or
     whose fee was waived in the meantime, is not moved; staff get a note to decide about a refund.
     """
-    application = Application.objects.select_for_update().select_related("program").get(pk=application_id)
+    application = Application.objects.select_for_update().get(pk=application_id)
     if application.fee_paid_at:
         return None
     waived = bool(application.fee_waived_at)

@@ -93,11 +93,14 @@ class TestCheckout:
         assert request["params"]["customer_email"] == application.contact_email
 
     def test_the_success_page_alone_never_enrols(self, member_client, application, stripe_requests):
-        """Back from Stripe without a webhook: "payment processing", still accepted, payment still pending."""
+        """Back from Stripe without a webhook: "payment processing" (no second pay button), still accepted,
+        payment still pending."""
         member_client.post(pay_url(application))
         response = member_client.get(detail_url(application) + "?fee=done")
         assert response.status_code == 200
-        assert "Payment processing — your enrolment is confirmed when Stripe confirms." in response.content.decode()
+        body = response.content.decode()
+        assert "Payment processing — your enrolment is confirmed when Stripe confirms." in body
+        assert pay_url(application) not in body
         application.refresh_from_db()
         assert (application.status, application.fee_paid_at) == (S.ACCEPTED, None)
         assert Payment.objects.get().status == Payment.Status.PENDING
