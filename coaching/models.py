@@ -391,10 +391,7 @@ class Application(models.Model):
             )
         if new_status == self.Status.ENROLLED and self.fee_due:
             raise FeeNotSettled(
-                _(
-                    "The company can be enrolled only once the program fee (TWD %(fee)s) is paid or waived. "
-                    "It has not been paid yet."
-                )
+                _("The company can be enrolled only once the program fee (TWD %(fee)s) is paid or waived.")
                 % {"fee": self.program.fee_display}
             )
         with transaction.atomic():

@@ -222,6 +222,14 @@ class TestPayPermissions:
         assert f'action="{pay_url(application)}"' in body
         assert "Pay the program fee (TWD 1,500)" in body
 
+    def test_my_applications_points_to_the_fee_due(self, member_client, application):
+        """The list of the company's applications says the fee is due and links to the application."""
+        body = member_client.get(reverse("coaching:my_applications")).content.decode()
+        assert "Program fee due: TWD 1,500" in body
+        application.fee_paid_at = application.decided_at
+        application.save(update_fields=["fee_paid_at"])
+        assert "Program fee due" not in member_client.get(reverse("coaching:my_applications")).content.decode()
+
     def test_get_is_not_allowed(self, member_client, application, stripe_settings):
         """Only POST starts a checkout."""
         assert member_client.get(pay_url(application)).status_code == 405
