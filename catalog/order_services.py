@@ -285,7 +285,9 @@ def send_order_emails(*, order_id, event):
     for membership in owners:
         language = membership.user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
-            dashboard_url = _absolute(reverse("dashboard:index"))
+            dashboard_url = _absolute(
+                reverse("dashboard:order_detail", kwargs={"company_id": order.company_id, "pk": order.pk})
+            )
         _send(
             template="order_paid_supplier",
             language=language,
