@@ -22,6 +22,7 @@ from . import services
 from .forms import ConsultationRequestStatusForm
 from .inquiry_selectors import is_unanswered_too_long
 from .models import CatalogError, ConsultationRequest, Inquiry, Provider
+from .order_admin import SampleOrderViewSet
 from .showcase_admin import ShowcaseViewSetGroup
 
 
@@ -160,6 +161,11 @@ class ConsultationRequestViewSet(ModelViewSet):
 
 register_snippet(ProviderViewSet)
 register_snippet(ShowcaseViewSetGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_sample_order_viewset():
+    return SampleOrderViewSet("sample_order")
 
 
 @hooks.register("register_admin_viewset")
