@@ -44,7 +44,7 @@ class CheckoutForm(forms.Form):
     buyer_email = forms.EmailField(
         label=_("E-mail"), help_text=_("We send the payment confirmation and tracking number here.")
     )
-    buyer_phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    buyer_phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
     shipping_address = forms.CharField(
         label=_("Shipping address"), widget=forms.Textarea(attrs={"rows": 4}), max_length=1000
     )

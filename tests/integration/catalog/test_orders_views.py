@@ -9,6 +9,7 @@ from django.utils import translation
 
 from catalog.models import Product, SampleOrder
 from payments.models import Payment
+from tests.factories.accounts import StaffFactory
 from tests.factories.companies import MembershipFactory
 from tests.factories.inquiries import build_showcase
 from tests.factories.orders import PaidSampleOrderFactory, SampleOrderFactory, sample_product
@@ -265,6 +266,20 @@ class TestOrderPage:
     def test_a_wrong_token_is_404(self, client):
         SampleOrderFactory()
         assert client.get("/en/samples/orders/not-the-token/").status_code == 404
+
+    @pytest.mark.parametrize("who", ["anonymous", "supplier member", "other company", "staff"])
+    def test_the_token_is_the_only_key(self, client, who):
+        """Whoever asks — even the supplier's members or staff — sees the order only through its token."""
+        order = SampleOrderFactory()
+        users = {
+            "supplier member": lambda: MembershipFactory(company=order.company).user,
+            "other company": lambda: MembershipFactory().user,
+            "staff": StaffFactory,
+        }
+        if who in users:
+            client.force_login(users[who]())
+        assert client.get(f"/en/samples/orders/{order.token[:-1]}/").status_code == 404
+        assert client.get(f"/en/samples/orders/{order.token}/").status_code == 200
 
     def test_a_token_shows_only_its_own_order(self, client):
         mine, other = SampleOrderFactory(buyer_name="Alice Buyer"), SampleOrderFactory(buyer_name="Bob Other")

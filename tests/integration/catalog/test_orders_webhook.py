@@ -62,7 +62,8 @@ def test_the_completed_checkout_delivered_three_times_pays_the_order_once(
     assert order.reference in buyer_mail.subject and "Payment received" in buyer_mail.subject
     assert f"/en/samples/orders/{order.token}/" in buyer_mail.body
     owner_mail = next(message for message in mail.outbox if message.to == [owner.email])
-    assert f"/zh-hant/dashboard/{order.company_id}/orders/{order.pk}/" in owner_mail.body and "Nguyen Van An" in owner_mail.body
+    assert f"/zh-hant/dashboard/{order.company_id}/orders/{order.pk}/" in owner_mail.body
+    assert "Nguyen Van An" in owner_mail.body
 
 
 def test_two_different_paid_events_still_pay_once(client, placed, django_capture_on_commit_callbacks):
