@@ -143,7 +143,6 @@ def order_detail(request, token):
         {
             "order": order,
             "items": list(order.items.all()),
-            "payment": selectors.order_payment(order),
             "checkout_done": request.GET.get("checkout") == "done" and order.is_payable,
             "payments_available": stripe_configured(),
         },

@@ -4,15 +4,18 @@ from django import template
 
 from payments.stripe_client import stripe_configured
 
+from ..order_cart import SampleCart
 from ..order_forms import SampleQuantityForm
 from ..order_selectors import is_sample_orderable, sample_limit
 
 register = template.Library()
 
 
-@register.inclusion_tag("catalog/orders/includes/sample_box.html")
-def sample_order_box(product):
-    """Quantity and "Add to sample cart" when the product offers samples; a notice when payments are off."""
+@register.inclusion_tag("catalog/orders/includes/sample_box.html", takes_context=True)
+def sample_order_box(context, product):
+    """Quantity and "Add to sample cart" when the product offers samples, a link to a cart that has samples;
+    a notice instead when payments are off."""
+    request = context.get("request")
     form = SampleQuantityForm(product=product, auto_id="sample_%s")
     form.fields["quantity"].widget.attrs["aria-describedby"] = "sample_quantity_helptext"
     return {
@@ -21,4 +24,5 @@ def sample_order_box(product):
         "limit": sample_limit(product),
         "form": form,
         "payments_available": stripe_configured(),
+        "cart_size": len(SampleCart(request.session)) if request is not None else 0,
     }

@@ -83,6 +83,12 @@ class TestProductSampleBox:
         assert f'action="/en/samples/cart/add/{shop.cake.pk}/"' in html
         assert 'max="2"' in html
 
+    def test_links_to_a_cart_that_has_samples(self, client, shop, stripe_settings):
+        assert "View your sample cart" not in client.get(product_page("en", shop.cake)).content.decode()
+        add(client, shop.cake, 1)
+        html = client.get(product_page("en", shop.cake)).content.decode()
+        assert 'href="/en/samples/cart/">View your sample cart (1 product)' in html
+
     def test_renders_in_chinese(self, client, shop, stripe_settings):
         response = client.get(product_page("zh-hant", shop.cake))
         assert response.status_code == 200
