@@ -120,7 +120,7 @@ class TestList:
         for text in (
             "Somchai Jaidee",
             "Bangkok Fine Foods Co.",
-            "TH",
+            "Thailand",
             f"1 × {item.product_name} ({item.sku})",
             "1,500.00 TWD",
             "Paid",
