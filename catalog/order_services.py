@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from payments import services as payment_services
 from payments.currencies import check_currency
@@ -73,6 +74,9 @@ def order_create(
     Raises SampleOrderError (quantities, products), UnsupportedCurrency or ExchangeRateMissing.
     """
     currency = check_currency(currency)
+    country = str(country or "").upper()
+    if country not in countries:
+        raise SampleOrderError(_("Choose a country from the list."))
     lines = _checked_lines(company=company, lines=lines)
     units, total = selectors.quote(lines=lines, currency=currency)
     order = SampleOrder.objects.create(
@@ -83,7 +87,7 @@ def order_create(
         buyer_email=buyer_email,
         buyer_phone=buyer_phone,
         shipping_address=shipping_address,
-        country=country.upper(),
+        country=country,
         currency=currency,
         amount_minor=total,
         language=language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,

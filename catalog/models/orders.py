@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django_countries import countries
 
 from payments.currencies import Currency, format_minor
 
@@ -120,6 +121,11 @@ class SampleOrder(models.Model):
     def get_absolute_url(self):
         """The buyer's secret link (in the active language)."""
         return reverse("sample_orders:detail", kwargs={"token": self.token})
+
+    @property
+    def country_name(self):
+        """The country's name in the active language."""
+        return countries.name(self.country) or self.country
 
     @property
     def amount_display(self):

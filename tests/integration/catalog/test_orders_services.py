@@ -138,6 +138,13 @@ def test_an_unsupported_currency_is_refused(stripe_settings):
     assert not SampleOrder.objects.exists()
 
 
+def test_an_unknown_country_is_refused(stripe_settings):
+    product = sample_product()
+    with pytest.raises(SampleOrderError, match="Choose a country"):
+        services.order_create(**order_fields(product, currency="TWD", country="XX"))
+    assert not SampleOrder.objects.exists()
+
+
 def test_a_missing_exchange_rate_is_refused_with_a_clear_message(stripe_settings):
     product = sample_product()
     with pytest.raises(ExchangeRateMissing, match="no exchange rate for MYR"):

@@ -264,6 +264,7 @@ class TestOrderPage:
         assert response.status_code == 200
         assert order.reference in html and "1,500.00 TWD" in html and "Awaiting payment" in html
         assert "Pay now" in html
+        assert "Thailand" in html
 
     def test_renders_in_chinese(self, client):
         order = PaidSampleOrderFactory()
