@@ -206,6 +206,26 @@ class TestInspect:
         assert "JD0123" in html
 
 
+class TestRefundThroughThePayment:
+    def test_staff_refund_the_rest_from_the_order_and_the_order_is_refunded(
+        self, client, staff, orders, stripe_requests
+    ):
+        """The order's refund link opens the payment's refund form; refunding what is left closes the order."""
+        paid = orders["paid"]
+        html = client.get(f"{INDEX}inspect/{paid.pk}/").content.decode()
+        payment = Payment.objects.get(object_id=paid.pk, purpose=Payment.Purpose.SAMPLE_ORDER)
+        url = f"/admin/payment/refund/{payment.pk}/"
+        assert url in html
+        response = client.post(url, {"amount": "316.17", "reason": "Samples lost in transit"})
+        assert response.status_code == 302
+        paid.refresh_from_db()
+        assert (paid.status, paid.amount_refunded_minor) == (SampleOrder.Status.REFUNDED, 41667)
+        assert [r["idempotency_key"] for r in stripe_requests if r["path"] == "/v1/refunds"] == [
+            f"payment-{payment.pk}-refund-1"
+        ]
+        assert url not in client.get(f"{INDEX}inspect/{paid.pk}/").content.decode()
+
+
 class TestExport:
     def test_csv_columns_and_a_row_in_major_units(self, client, staff, orders):
         """?export=csv with a filter: the agreed columns, the amount and the refund in baht, the status label."""
