@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from wagtail.signals import published, unpublished, workflow_approved, workflow_rejected
 
 from payments.models import Payment
-from payments.signals import payment_refunded, payment_succeeded
+from payments.signals import payment_refunded, payment_status_changed, payment_succeeded
 from portal.companies.models import Company
 
 from . import order_services, showcase_tasks
@@ -90,9 +90,8 @@ def sample_order_payment_refunded(sender, payment, amount_refunded_minor, **kwar
         order_services.order_record_refund(payment=payment, amount_refunded_minor=amount_refunded_minor)
 
 
-@receiver(post_save, sender=Payment)
-def sample_order_payment_status_saved(sender, instance, update_fields=None, **kwargs):
-    """Payments sends no signal when a checkout fails or expires, or when a new attempt reopens it;
-    ``Payment.set_status`` saves with ``update_fields`` naming ``status``, which keeps the order in step."""
-    if instance.purpose == Payment.Purpose.SAMPLE_ORDER and update_fields and "status" in update_fields:
-        order_services.order_follow_payment_status(payment=instance)
+@receiver(payment_status_changed)
+def sample_order_payment_status_changed(sender, payment, **kwargs):
+    """A checkout failed or expired, or a new attempt reopened it: the unpaid order follows its payment."""
+    if payment.purpose == Payment.Purpose.SAMPLE_ORDER:
+        order_services.order_follow_payment_status(payment=payment)

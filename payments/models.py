@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from .currencies import Currency, format_minor, from_minor
 from .errors import PaymentStateError
+from .signals import payment_status_changed
 
 
 class Payment(models.Model):
@@ -130,10 +131,11 @@ class Payment(models.Model):
             *self.history,
             {"at": now.isoformat(), "from": self.status, "to": new_status, "note": note},
         ]
-        self.status = new_status
+        old_status, self.status = self.status, new_status
         if new_status == self.Status.PAID:
             self.paid_at = now
         self.save(update_fields=["status", "history", "paid_at", "updated_at"])
+        payment_status_changed.send(sender=Payment, payment=self, old_status=old_status, new_status=new_status)
 
 
 class Refund(models.Model):
