@@ -57,6 +57,8 @@ class CheckoutForm(forms.Form):
     )
     # The total the buyer was shown ("THB:33334"): paying goes ahead only when it still matches.
     quote = forms.CharField(required=False, widget=forms.HiddenInput)
+    # Issued with the reviewed total; sending the same form twice finds the order it placed.
+    checkout_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -55,6 +55,13 @@ def order_by_token(token):
     )
 
 
+def order_by_checkout_key(checkout_key):
+    """The order a checkout form already placed (its key came with the reviewed total), or None."""
+    if not checkout_key:
+        return None
+    return SampleOrder.objects.filter(checkout_key=checkout_key).first()
+
+
 def order_payment(order):
     """The Stripe payment of an order (None before the first checkout)."""
     return payment_for(order, purpose=Payment.Purpose.SAMPLE_ORDER)

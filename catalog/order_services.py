@@ -7,7 +7,7 @@ buyer back to never changes anything. E-mails go out with ``transaction.on_commi
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -68,6 +68,7 @@ def order_create(
     currency,
     language,
     buyer_phone="",
+    checkout_key=None,
 ):
     """A pending order for ``lines`` (``[(product, quantity)]``) of one supplier, priced on the server.
 
@@ -91,6 +92,7 @@ def order_create(
         currency=currency,
         amount_minor=total,
         language=language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,
+        checkout_key=checkout_key or None,
     )
     order.reference = _next_reference(order)
     order.save(update_fields=["reference"])
@@ -151,12 +153,22 @@ def order_checkout(*, order, build_absolute_uri):
 
 
 @transaction.atomic
-def order_place(*, build_absolute_uri, **order_fields):
+def order_place(*, build_absolute_uri, checkout_key, **order_fields):
     """Create the order and its Checkout Session together: when Stripe refuses, nothing is kept.
 
-    Returns ``(order, session)``; takes the keyword arguments of ``order_create``.
+    Returns ``(order, session)``; takes the keyword arguments of ``order_create``. ``checkout_key`` comes
+    with the total the buyer reviewed: when that form is sent again (a double click, two tabs, the back
+    button), the order it placed gets a new checkout attempt, which expires the earlier session, so a
+    second order or a second charge is never made.
     """
-    order = order_create(**order_fields)
+    order = selectors.order_by_checkout_key(checkout_key)
+    if order is None:
+        try:
+            order = order_create(checkout_key=checkout_key, **order_fields)
+        except IntegrityError:  # the same form sent twice at the same moment: the other request placed it
+            order = selectors.order_by_checkout_key(checkout_key)
+            if order is None:
+                raise
     session = order_checkout(order=order, build_absolute_uri=build_absolute_uri)
     return order, session
 

@@ -1,5 +1,7 @@
 """Buyer pages for sample orders: the session cart, checkout per supplier, and the order's secret page."""
 
+import secrets
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -83,6 +85,10 @@ def checkout(request, company_id):
     """One supplier's samples: the buyer's details, then the total in the chosen currency, then Stripe."""
     cart_ = SampleCart(request.session)
     group = cart_.group(company_id)
+    placed = selectors.order_by_checkout_key(request.POST.get("checkout_key")) if request.method == "POST" else None
+    if group is None and placed is not None:
+        messages.info(request, _("This order was already placed; here is where it stands."))
+        return _redirect_303(placed.get_absolute_url())
     if group is None:
         messages.error(request, _("Your cart has no samples from this supplier."))
         return _redirect_303("sample_orders:cart")
@@ -103,6 +109,7 @@ def checkout(request, company_id):
                 try:
                     _order, session = services.order_place(
                         build_absolute_uri=request.build_absolute_uri,
+                        checkout_key=data["checkout_key"],
                         company=group.company,
                         lines=lines,
                         buyer_name=data["buyer_name"],
@@ -122,7 +129,8 @@ def checkout(request, company_id):
             elif "pay" in request.POST:
                 messages.warning(request, _("The total changed. Please check it and pay again."))
             if not form.errors:
-                form = CheckoutForm(initial={**data, "quote": key})
+                checkout_key = data["checkout_key"] or secrets.token_urlsafe(24)
+                form = CheckoutForm(initial={**data, "quote": key, "checkout_key": checkout_key})
     return render(
         request,
         "catalog/orders/checkout.html",

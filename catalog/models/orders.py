@@ -90,6 +90,11 @@ class SampleOrder(models.Model):
     amount_refunded_minor = models.PositiveBigIntegerField(gettext_lazy("refunded (minor units)"), default=0)
     language = models.CharField(gettext_lazy("language"), max_length=10, choices=settings.LANGUAGES)
     token = models.CharField(gettext_lazy("secret link token"), max_length=64, unique=True, default=new_order_token)
+    # Issued with the total the buyer reviews; a repeated "Pay" (double click, back button) finds this order
+    # again instead of placing a second one.
+    checkout_key = models.CharField(
+        gettext_lazy("checkout key"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
     status = models.CharField(
         gettext_lazy("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
     )

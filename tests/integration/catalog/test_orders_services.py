@@ -68,7 +68,7 @@ def test_order_amounts_are_computed_per_currency_and_sent_with_an_idempotency_ke
         ExchangeRateFactory(currency=currency, twd_per_unit=rate)
     product = sample_product(sample_price_twd=Decimal("150.00"))
     order, session = services.order_place(
-        build_absolute_uri=absolute, **order_fields(product, quantity=2, currency=currency)
+        build_absolute_uri=absolute, checkout_key=None, **order_fields(product, quantity=2, currency=currency)
     )
     assert order.amount_minor == unit_minor * 2
     assert order.reference == f"SO-{order.created_at:%Y}-{order.pk:06d}"
@@ -87,12 +87,28 @@ def test_order_amounts_are_computed_per_currency_and_sent_with_an_idempotency_ke
     assert session.url.startswith("https://")
 
 
+def test_placing_again_with_the_same_checkout_key_reuses_the_order(stripe_requests):
+    """The same checkout form sent twice (two tabs, a double click) gets one order and one payment; the
+    second call is a new attempt on that order (key v2) and the first session is expired at Stripe."""
+    product = sample_product()
+    fields = order_fields(product, currency="TWD")
+    first, _session = services.order_place(build_absolute_uri=absolute, checkout_key="key-1", **fields)
+    second, _session = services.order_place(build_absolute_uri=absolute, checkout_key="key-1", **fields)
+    assert first == second and SampleOrder.objects.count() == 1 and Payment.objects.count() == 1
+    payment = payment_for(first, purpose=Payment.Purpose.SAMPLE_ORDER)
+    keys = [r["idempotency_key"] for r in checkout_posts(stripe_requests)]
+    assert keys == [f"payment-{payment.pk}-checkout-v1", f"payment-{payment.pk}-checkout-v2"]
+    assert any(r["path"].endswith("/expire") for r in stripe_requests)
+
+
 @pytest.mark.parametrize("quantity", [0, 4, -1])
 def test_a_quantity_outside_one_to_the_sample_limit_is_refused(stripe_requests, quantity):
     """Zero, negative and above-limit quantities raise a clear error; no order, no payment, no Stripe call."""
     product = sample_product(sample_limit=3)
     with pytest.raises(SampleOrderError, match="between 1 and 3"):
-        services.order_place(build_absolute_uri=absolute, **order_fields(product, quantity=quantity, currency="TWD"))
+        services.order_place(
+            build_absolute_uri=absolute, checkout_key=None, **order_fields(product, quantity=quantity, currency="TWD")
+        )
     assert not SampleOrder.objects.exists()
     assert not Payment.objects.exists()
     assert stripe_requests == []
@@ -157,7 +173,7 @@ def test_when_stripe_refuses_the_session_nothing_is_kept(stripe_settings, settin
     settings.STRIPE_SECRET_KEY = "not-a-key"
     product = sample_product()
     with pytest.raises(PaymentError):
-        services.order_place(build_absolute_uri=absolute, **order_fields(product, currency="TWD"))
+        services.order_place(build_absolute_uri=absolute, checkout_key=None, **order_fields(product, currency="TWD"))
     assert not SampleOrder.objects.exists()
     assert not Payment.objects.exists()
 

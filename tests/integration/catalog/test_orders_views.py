@@ -62,9 +62,19 @@ def checkout_url(company):
     return f"/en/samples/checkout/{company.pk}/"
 
 
-def quote_of(html):
-    match = re.search(r'name="quote" value="([^"]*)"', html)
+def hidden_value(html, name):
+    match = re.search(rf'name="{name}" value="([^"]*)"', html)
     return match.group(1) if match else ""
+
+
+def quote_of(html):
+    return hidden_value(html, "quote")
+
+
+def pay_data(review, data):
+    """What the reviewed form sends when the buyer presses Pay: the details, the total shown and its key."""
+    html = review.content.decode()
+    return {**data, "quote": quote_of(html), "checkout_key": hidden_value(html, "checkout_key"), "pay": "1"}
 
 
 def review_and_pay(client, company, **overrides):
@@ -72,7 +82,7 @@ def review_and_pay(client, company, **overrides):
     data = {**BUYER, **overrides}
     review = client.post(checkout_url(company), {**data, "review": "1"})
     assert review.status_code == 200, review.content.decode()
-    return review, client.post(checkout_url(company), {**data, "quote": quote_of(review.content.decode()), "pay": "1"})
+    return review, client.post(checkout_url(company), pay_data(review, data))
 
 
 class TestProductSampleBox:
@@ -193,6 +203,20 @@ class TestCheckout:
         payment = Payment.objects.get()
         assert (payment.amount_minor, payment.currency, payment.status) == (33334, "THB", "pending")
         assert "Your sample cart is empty" in client.get("/en/samples/cart/").content.decode()
+
+    def test_paying_twice_with_the_same_form_places_one_order(self, client, shop, stripe_requests, thb):
+        """A double click or the back button sends the reviewed form again: the buyer lands on the order
+        placed the first time; no second order, payment or Checkout Session is made."""
+        add(client, shop.cake, 2)
+        review, first = review_and_pay(client, shop.supplier)
+        assert first.status_code == 303
+        again = client.post(checkout_url(shop.supplier), pay_data(review, BUYER))
+        order = SampleOrder.objects.get()
+        assert again.status_code == 303 and again["Location"] == f"/en/samples/orders/{order.token}/"
+        assert Payment.objects.count() == 1
+        sessions = [r for r in stripe_requests if r["path"] == "/v1/checkout/sessions" and r["method"] == "post"]
+        assert len(sessions) == 1
+        assert "This order was already placed" in client.get(again["Location"]).content.decode()
 
     def test_a_tampered_amount_is_ignored(self, client, shop, stripe_requests):
         """Amount fields posted with the form change nothing: the order and Stripe get the computed amount."""

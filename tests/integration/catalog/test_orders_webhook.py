@@ -31,6 +31,7 @@ def placed(stripe_settings):
     MembershipFactory(company=product.company)
     order, _session = services.order_place(
         build_absolute_uri=lambda path: f"https://portal.example{path}",
+        checkout_key=None,
         company=product.company,
         lines=[(product, 2)],
         buyer_name="Nguyen Van An",
