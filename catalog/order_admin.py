@@ -5,6 +5,8 @@ amounts. Refunds go through the payment's refund view of the payments admin (Str
 the order listing and detail link to while something can still be refunded.
 """
 
+from urllib.parse import urlencode
+
 import django_filters
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, OuterRef, Subquery
@@ -51,7 +53,9 @@ def can_refund(user, order):
 
 
 def refund_url(order):
-    return reverse("payment:refund", args=[order.refundable_payment_id])
+    """The payment's refund form; after the refund, staff come back to this order."""
+    back = reverse("sample_order:inspect", args=[order.pk])
+    return f"{reverse('payment:refund', args=[order.refundable_payment_id])}?{urlencode({'next': back})}"
 
 
 def country_label(code):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -77,7 +78,14 @@ class PaymentRefundView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
             form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(self.request, _("Refund %(refund)s was issued.") % {"refund": refund})
-        return redirect("payment:index")
+        return redirect(self.return_url())
+
+    def return_url(self):
+        """Back where the refund started (``?next=``, e.g. a sample order in the admin), else the payments."""
+        target = self.request.GET.get("next", "")
+        if url_has_allowed_host_and_scheme(target, allowed_hosts={self.request.get_host()}):
+            return target
+        return reverse("payment:index")
 
 
 class PaymentViewSet(ModelViewSet):

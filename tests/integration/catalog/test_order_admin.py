@@ -210,14 +210,17 @@ class TestRefundThroughThePayment:
     def test_staff_refund_the_rest_from_the_order_and_the_order_is_refunded(
         self, client, staff, orders, stripe_requests
     ):
-        """The order's refund link opens the payment's refund form; refunding what is left closes the order."""
+        """The order's refund link opens the payment's refund form; refunding what is left closes the order
+        and brings staff back to the order."""
         paid = orders["paid"]
-        html = client.get(f"{INDEX}inspect/{paid.pk}/").content.decode()
+        detail = f"{INDEX}inspect/{paid.pk}/"
+        html = client.get(detail).content.decode()
         payment = Payment.objects.get(object_id=paid.pk, purpose=Payment.Purpose.SAMPLE_ORDER)
         url = f"/admin/payment/refund/{payment.pk}/"
-        assert url in html
-        response = client.post(url, {"amount": "316.17", "reason": "Samples lost in transit"})
-        assert response.status_code == 302
+        link = f"{url}?next={detail.replace('/', '%2F')}"
+        assert link in html
+        response = client.post(link, {"amount": "316.17", "reason": "Samples lost in transit"})
+        assert response.status_code == 302 and response["Location"] == detail
         paid.refresh_from_db()
         assert (paid.status, paid.amount_refunded_minor) == (SampleOrder.Status.REFUNDED, 41667)
         assert [r["idempotency_key"] for r in stripe_requests if r["path"] == "/v1/refunds"] == [

@@ -83,6 +83,19 @@ class TestRefundView:
             f"payment-{paid.pk}-refund-1"
         ]
 
+    @pytest.mark.parametrize(
+        ("next_url", "lands_on"),
+        [("/admin/sample_order/", "/admin/sample_order/"), ("https://evil.example/", INDEX), ("", INDEX)],
+    )
+    def test_after_a_refund_staff_go_back_where_they_started(
+        self, client, payments, stripe_requests, next_url, lands_on
+    ):
+        """?next= on this site is followed after the refund; another site or none leads to the payments."""
+        client.force_login(StaffFactory(admin_language="en"))
+        paid = payments["paid"]
+        response = client.post(f"{INDEX}refund/{paid.pk}/?next={next_url}", {"amount": "1.00", "reason": "Damaged"})
+        assert response.status_code == 302 and response["Location"] == lands_on
+
     def test_a_refund_larger_than_the_payment_shows_an_error(self, client, payments, stripe_requests):
         """500 THB of 416.67: the form says how much is left; nothing sent or saved."""
         client.force_login(StaffFactory(admin_language="en"))
