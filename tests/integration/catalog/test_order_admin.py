@@ -5,6 +5,7 @@ import datetime
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -106,6 +107,22 @@ class TestPermissions:
             response = client.get(url)
             assert response.status_code in (302, 403), url
             assert b"SO-2026-000101" not in response.content
+
+    def test_payments_officers_see_orders_and_refund_other_staff_do_not(self, client, orders):
+        """The "Payments officers" group (created by a migration) opens the orders and the refund form;
+        a staff member outside it (e.g. a program manager) is refused both."""
+        officer = StaffFactory(is_superuser=False, admin_language="en")
+        officer.groups.add(Group.objects.get(name="Payments officers"))
+        other = StaffFactory(is_superuser=False, admin_language="en")
+        other.groups.add(Group.objects.get(name="Program managers"))
+        payment = Payment.objects.get(object_id=orders["paid"].pk, purpose=Payment.Purpose.SAMPLE_ORDER)
+        refund = f"/admin/payment/refund/{payment.pk}/"
+        client.force_login(officer)
+        assert b"SO-2026-000101" in client.get(INDEX).content
+        assert client.get(refund).status_code == 200
+        client.force_login(other)
+        assert client.get(INDEX).status_code in (302, 403)
+        assert client.get(refund).status_code in (302, 403)
 
     def test_staff_cannot_add_edit_or_delete_orders(self, client, staff, orders):
         """There is no add, edit or delete view: a posted amount changes nothing."""
