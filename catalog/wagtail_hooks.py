@@ -177,10 +177,16 @@ def _overdue_label(inquiry):
     return _("Unanswered for 3 working days") if is_unanswered_too_long(inquiry) else ""
 
 
+class InquiryIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("company", "product")
+
+
 class InquiryViewSet(ModelViewSet):
     """Every buyer inquiry, read-only for staff; the ones unanswered for three working days are flagged."""
 
     model = Inquiry
+    index_view_class = InquiryIndexView
     icon = "mail"
     menu_label = gettext_lazy("Buyer inquiries")
     menu_order = 330
@@ -214,9 +220,6 @@ class InquiryViewSet(ModelViewSet):
         "email_confirmed_at",
         "first_replied_at",
     ]
-
-    def get_queryset(self, request):
-        return Inquiry.objects.select_related("company", "product")
 
     def get_common_view_kwargs(self, **kwargs):
         # Buyers write inquiries and suppliers answer them on the site; staff only read them here.

@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.users.models import UserProfile
 
@@ -300,6 +302,17 @@ class TestInboxPermissions:
         unconfirmed = InquiryFactory(company=shop.supplier, email_confirmed_at=None, status="unconfirmed")
         client.force_login(shop.member)
         assert client.get(f"/en/inbox/{unconfirmed.pk}/").status_code == 404
+
+    def test_the_admin_listing_reads_supplier_and_product_with_the_inquiries(self, client, shop, inquiry):
+        """The number of queries does not grow with the inquiries listed (no query per row)."""
+        client.force_login(english_staff())
+        client.get("/admin/inquiry/")
+        with CaptureQueriesContext(connection) as one:
+            client.get("/admin/inquiry/")
+        InquiryFactory.create_batch(4, company=shop.supplier, product=shop.cake)
+        with CaptureQueriesContext(connection) as five:
+            client.get("/admin/inquiry/")
+        assert len(five) == len(one)
 
     def test_non_staff_cannot_open_the_admin_listing(self, client, shop, inquiry):
         """A supplier member without admin access cannot open the staff listing."""
