@@ -15,6 +15,7 @@ DEMO_MODULES = [
     "search.demo",
     "coaching.demo",
     "payments.demo",
+    "catalog.orders_demo",
 ]
 
 
