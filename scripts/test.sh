@@ -102,6 +102,7 @@ run_pytest() {
 
 phase "system packages" scripts/system-packages.sh
 phase "python packages" python_packages
+phase "node packages (axe-core)" scripts/node-packages.sh
 phase "translations" make -s --no-print-directory messages
 phase "postgresql" scripts/postgres.sh
 phase "elasticsearch node" start_es
