@@ -1,11 +1,11 @@
 """E-mails of the inquiry desk, sent in the background with ids only, each in the recipient's language."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+
+from portal.emails import send_templated_email
 
 from .models import Inquiry, InquiryMessage
 
@@ -15,13 +15,8 @@ def _absolute(language, name, **kwargs):
         return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(name, kwargs=kwargs)
 
 
-def _send(*, template, language, context, recipients):
-    if not recipients:
-        return
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"catalog/inbox/emails/{template}_subject.txt", context).split())
-        body = render_to_string(f"catalog/inbox/emails/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+def _send(*, template, **kwargs):
+    send_templated_email(template=f"catalog/inbox/emails/{template}", **kwargs)
 
 
 def _notify_members(*, inquiry, template, context):

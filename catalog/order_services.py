@@ -6,9 +6,7 @@ buyer back to never changes anything. E-mails go out with ``transaction.on_commi
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -18,6 +16,7 @@ from payments import services as payment_services
 from payments.currencies import check_currency
 from payments.models import Payment
 from portal.companies.models import Company, Membership
+from portal.emails import send_templated_email
 
 from . import order_selectors as selectors
 from .models import SampleOrder, SampleOrderError, SampleOrderItem
@@ -278,13 +277,8 @@ def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def _send(*, template, language, context, recipients):
-    if not recipients:
-        return
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"catalog/emails/{template}_subject.txt", context).split())
-        body = render_to_string(f"catalog/emails/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+def _send(*, template, **kwargs):
+    send_templated_email(template=f"catalog/emails/{template}", **kwargs)
 
 
 def send_order_emails(*, order_id, event):

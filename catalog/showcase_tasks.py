@@ -3,14 +3,13 @@
 import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
 from portal.companies.models import Company
+from portal.emails import send_templated_email
 
 from .models import Certificate, Product
 from .product_services import notify_products_changed
@@ -24,13 +23,12 @@ def company_emails(company):
 
 
 def _send(*, template, company, context):
-    recipients = company_emails(company)
-    if not recipients:
-        return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"catalog/dashboard/emails/{template}_subject.txt", context).split())
-        body = render_to_string(f"catalog/dashboard/emails/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    send_templated_email(
+        template=f"catalog/dashboard/emails/{template}",
+        language=settings.LANGUAGE_CODE,
+        context=context,
+        recipients=company_emails(company),
+    )
 
 
 @task()

@@ -1,21 +1,15 @@
 """E-mails about consultation requests, sent in the background with ids only."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from django_tasks import task
+
+from portal.emails import send_templated_email
 
 from .models import ConsultationRequest
 
 
-def _send(*, template, language, context, recipients):
-    if not recipients:
-        return
-    with translation.override(language):
-        subject = " ".join(render_to_string(f"catalog/emails/{template}_subject.txt", context).split())
-        body = render_to_string(f"catalog/emails/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+def _send(*, template, **kwargs):
+    send_templated_email(template=f"catalog/emails/{template}", **kwargs)
 
 
 @task()
