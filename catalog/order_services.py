@@ -7,7 +7,6 @@ buyer back to never changes anything. E-mails go out with ``transaction.on_commi
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_countries import countries
@@ -15,10 +14,10 @@ from django_countries import countries
 from payments import services as payment_services
 from payments.currencies import check_currency
 from payments.models import Payment
-from portal.companies.models import Company, Membership
-from portal.emails import send_templated_email
+from portal.companies.models import Company
 
 from . import order_selectors as selectors
+from . import order_tasks
 from .models import SampleOrder, SampleOrderError, SampleOrderItem
 
 Status = SampleOrder.Status
@@ -190,7 +189,7 @@ def order_mark_paid(*, payment):
         return order
     order.set_status(Status.PAID, note=f"payment {payment.pk}")
     order_id = order.pk
-    transaction.on_commit(lambda: send_order_emails(order_id=order_id, event="paid"))
+    transaction.on_commit(lambda: order_tasks.send_order_emails.enqueue(order_id=order_id, event="paid"))
     return order
 
 
@@ -252,7 +251,7 @@ def order_mark_shipped(*, order, by, carrier, tracking_number):
     order.save(update_fields=["carrier", "tracking_number", "updated_at"])
     order.set_status(Status.SHIPPED, by=by, note=f"{carrier} {tracking_number}")
     order_id = order.pk
-    transaction.on_commit(lambda: send_order_emails(order_id=order_id, event="shipped"))
+    transaction.on_commit(lambda: order_tasks.send_order_emails.enqueue(order_id=order_id, event="shipped"))
     return order
 
 
@@ -268,39 +267,3 @@ def order_mark_delivered(*, order, by):
         )
     order.set_status(Status.DELIVERED, by=by)
     return order
-
-
-# --- E-mails ---------------------------------------------------------------------------------------------
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _send(*, template, **kwargs):
-    send_templated_email(template=f"catalog/emails/{template}", **kwargs)
-
-
-def send_order_emails(*, order_id, event):
-    """paid: the buyer (in the order's language) and the supplier's owners (each in their language);
-    shipped: the buyer, with carrier and tracking number."""
-    order = SampleOrder.objects.select_related("company").prefetch_related("items").get(pk=order_id)
-    with translation.override(order.language):
-        order_url = _absolute(order.get_absolute_url())
-    context = {"order": order, "items": list(order.items.all()), "order_url": order_url}
-    _send(template=f"order_{event}_buyer", language=order.language, context=context, recipients=[order.buyer_email])
-    if event != "paid":
-        return
-    owners = order.company.memberships.filter(role=Membership.Role.OWNER, user__is_active=True).select_related("user")
-    for membership in owners:
-        language = membership.user.preferred_language or settings.LANGUAGE_CODE
-        with translation.override(language):
-            dashboard_url = _absolute(
-                reverse("dashboard:order_detail", kwargs={"company_id": order.company_id, "pk": order.pk})
-            )
-        _send(
-            template="order_paid_supplier",
-            language=language,
-            context={**context, "dashboard_url": dashboard_url},
-            recipients=[membership.user.email],
-        )

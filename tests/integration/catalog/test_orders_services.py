@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.utils import translation
+from django.utils.translation import gettext
 
 from catalog import order_services as services
 from catalog.models import SampleOrder, SampleOrderError
@@ -185,19 +186,26 @@ def test_a_paid_order_cannot_be_checked_out_again(stripe_requests):
     assert stripe_requests == []
 
 
-def test_marking_shipped_records_tracking_and_e_mails_the_buyer(django_capture_on_commit_callbacks):
-    """A member of the supplier marks a paid order shipped; the buyer gets the carrier and tracking number."""
+def test_marking_shipped_records_tracking_and_e_mails_the_buyer_and_the_owners(django_capture_on_commit_callbacks):
+    """A member of the supplier marks a paid order shipped; the buyer gets the carrier, the tracking number and
+    the secret link; the supplier's owner gets a confirmation in their language with the dashboard link."""
     order = PaidSampleOrderFactory(language="en")
     member = MembershipFactory(company=order.company).user
+    owner = OwnerFactory(company=order.company, user=UserFactory(preferred_language="zh-hant")).user
     with django_capture_on_commit_callbacks(execute=True):
         services.order_mark_shipped(order=order, by=member, carrier="DHL", tracking_number="JD0123")
     order.refresh_from_db()
     assert (order.status, order.carrier, order.tracking_number) == ("shipped", "DHL", "JD0123")
     assert order.shipped_at is not None
-    [message] = mail.outbox
-    assert message.to == [order.buyer_email]
-    assert "JD0123" in message.body and "DHL" in message.body
-    assert order.token in message.body
+    buyer, supplier = mail.outbox
+    assert buyer.to == [order.buyer_email]
+    assert "JD0123" in buyer.body and "DHL" in buyer.body
+    assert order.token in buyer.body
+    assert supplier.to == [owner.email]
+    assert "JD0123" in supplier.body and order.token not in supplier.body
+    assert f"/zh-hant/dashboard/{order.company_id}/orders/{order.pk}/" in supplier.body
+    with translation.override("zh-hant"):
+        assert gettext("Buyer") in supplier.body
 
 
 def test_only_the_supplier_or_staff_can_ship(stripe_settings):
