@@ -14,8 +14,9 @@ from wagtail.models import GroupPagePermission
 
 from payments import services as payments
 from payments.currencies import Currency, format_minor, to_minor
-from payments.errors import PaymentsNotConfigured
+from payments.errors import PaymentError, PaymentsNotConfigured
 from payments.models import Payment
+from payments.selectors import payment_for
 from payments.stripe_client import stripe_configured
 
 from . import questions as q
@@ -428,6 +429,17 @@ def program_fee_refunded(*, application_id, amount_refunded_minor, amount_minor,
 
 
 @transaction.atomic
+def _close_fee_checkout(application):
+    """A checkout the company started for the fee is closed before the waiver, so it cannot be paid afterwards."""
+    payment = payment_for(application, purpose=Payment.Purpose.PROGRAM_FEE)
+    if payment is None:
+        return
+    try:
+        payments.checkout_close(payment=payment)
+    except PaymentError as error:
+        raise ApplicationError(_("The fee cannot be waived now: %(reason)s") % {"reason": str(error)}) from error
+
+
 def program_fee_waive(*, application, user, reason, base_url=""):
     """A decision maker waives the fee of an accepted application, with a reason, and it is enrolled.
 
@@ -448,6 +460,7 @@ def program_fee_waive(*, application, user, reason, base_url=""):
         raise ApplicationError(_("The program fee has already been waived."))
     if application.status != S.ACCEPTED:
         raise ApplicationError(_("The fee can be waived only for an accepted application."))
+    _close_fee_checkout(application)
     application.fee_waived_at = timezone.now()
     application.fee_waived_by = user
     application.fee_waiver_reason = reason

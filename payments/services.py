@@ -126,6 +126,28 @@ def checkout_session_create(*, payment, line_items, success_url, cancel_url, cus
     return session
 
 
+@transaction.atomic
+def checkout_close(*, payment):
+    """Close the payment's open Checkout Session, so nobody can pay it any more (e.g. staff waived the fee).
+
+    The payment becomes expired. PaymentStateError when it is paid or its session was completed (the money is
+    on its way: refund it once Stripe confirms); nothing to do without an open session.
+    """
+    payment = Payment.objects.select_for_update().get(pk=payment.pk)
+    if payment.is_paid:
+        raise PaymentStateError(_("This has already been paid; it cannot be paid again."))
+    if payment.status != Status.PENDING or not payment.stripe_checkout_session_id:
+        return payment
+    try:
+        _close_previous_session(stripe_client(), payment)
+    except stripe.StripeError as error:
+        raise PaymentError(
+            _("Stripe could not close the checkout: %(message)s") % {"message": error.user_message}
+        ) from error
+    payment.set_status(Status.EXPIRED, note=f"checkout {payment.stripe_checkout_session_id} closed")
+    return payment
+
+
 def _apply_refunded_total(payment, amount_refunded_minor, *, note):
     """Raise the refunded total to ``amount_refunded_minor`` (never lower it) and set the status."""
     if amount_refunded_minor <= payment.amount_refunded_minor:

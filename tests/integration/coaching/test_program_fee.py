@@ -348,6 +348,33 @@ class TestStaff:
         assert "Waived by" in body
         assert len(mail.outbox) == 1
 
+    def test_a_waiver_closes_a_checkout_the_company_started(self, client, member_client, application, stripe_requests):
+        """The company opened Checkout but has not paid: the waiver expires that session at Stripe first, so
+        it can no longer be paid, and the payment is expired; the application is enrolled."""
+        member_client.post(pay_url(application))
+        payment = Payment.objects.get()
+        client.force_login(decider())
+        client.post(admin_url("waive_fee", application), {"reason": "Social enterprise pilot"})
+        expired = [r for r in stripe_requests if r["path"].endswith("/expire")]
+        assert [r["path"] for r in expired] == [f"/v1/checkout/sessions/{payment.stripe_checkout_session_id}/expire"]
+        payment.refresh_from_db()
+        assert payment.status == Payment.Status.EXPIRED
+        assert Application.objects.get(pk=application.pk).status == S.ENROLLED
+
+    def test_a_waiver_is_refused_when_stripe_cannot_close_the_checkout(
+        self, client, member_client, application, stripe_settings
+    ):
+        """Stripe refuses to close the open session (here a revoked key): no waiver, a clear message, still
+        accepted — staff try again rather than leaving a payable checkout behind."""
+        member_client.post(pay_url(application))
+        stripe_settings.STRIPE_SECRET_KEY = "revoked-key"
+        client.force_login(decider())
+        response = client.post(admin_url("waive_fee", application), {"reason": "Pilot"}, follow=True)
+        assert "The fee cannot be waived now" in " ".join(messages_of(response))
+        application.refresh_from_db()
+        assert (application.status, application.fee_waived_at) == (S.ACCEPTED, None)
+        assert Payment.objects.get().status == Payment.Status.PENDING
+
     def test_a_waiver_without_a_reason_is_refused(self, client, application):
         """Empty reason: the error as a message, nothing saved, no history row."""
         client.force_login(decider())

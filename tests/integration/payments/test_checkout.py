@@ -74,6 +74,30 @@ def test_a_new_attempt_expires_the_open_session_and_uses_the_next_key(stripe_req
     assert keys == [f"payment-{payment.pk}-checkout-v1", f"payment-{payment.pk}-checkout-v2"]
 
 
+def test_checkout_close_expires_the_open_session_and_the_payment(stripe_requests):
+    """An open checkout is expired at Stripe and the payment becomes expired; a new attempt may follow."""
+    payment = PaymentFactory()
+    items = [{"name": "Fee", "unit_amount_minor": payment.amount_minor, "quantity": 1}]
+    session = services.checkout_session_create(payment=payment, line_items=items, **URLS)
+    services.checkout_close(payment=payment)
+    payment.refresh_from_db()
+    assert payment.status == Payment.Status.EXPIRED
+    assert ("post", f"/v1/checkout/sessions/{session.id}/expire") in [(r["method"], r["path"]) for r in stripe_requests]
+
+
+def test_checkout_close_without_a_session_asks_stripe_nothing(stripe_requests):
+    payment = PaymentFactory()
+    services.checkout_close(payment=payment)
+    payment.refresh_from_db()
+    assert payment.status == Payment.Status.PENDING and stripe_requests == []
+
+
+def test_checkout_close_refuses_a_paid_payment(stripe_requests):
+    with pytest.raises(PaymentStateError):
+        services.checkout_close(payment=PaidPaymentFactory())
+    assert stripe_requests == []
+
+
 def test_an_expired_payment_can_be_tried_again(stripe_requests):
     """An expired payment goes back to pending for a new attempt."""
     payment = PaymentFactory(status=Payment.Status.EXPIRED, checkout_attempts=1, stripe_checkout_session_id="cs_old")
