@@ -1,0 +1,166 @@
+"""axe-core checks the public, account and supplier pages in the browser: no serious or critical WCAG 2.1 A/AA
+violation on any of them, in English and in Traditional Chinese.
+
+axe-core comes from ./node_modules (pinned in package-lock.json, installed by `make test` with `npm ci`); the
+script is injected from disk, nothing is downloaded while the tests run.
+"""
+
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Locale
+
+from catalog.models import Product, SampleOrder, ShowcasePage
+from catalog.storefront_selectors import product_slug
+from coaching.models import Application, ProgramIndexPage, ProgramPage
+from portal.companies.demo import SME_EMAIL
+from portal.home.models import NewsIndexPage
+from tests.conftest import require_service
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+AXE_RUN = """(tags) => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+    .then((results) => results.violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help,
+        targets: v.nodes.slice(0, 3).map((node) => node.target.join(" ")),
+        count: v.nodes.length,
+    })))"""
+
+
+def _axe_violations(page):
+    """Serious and critical violations of the page now in the browser, as readable lines."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(AXE_RUN, WCAG_TAGS)
+    return [
+        f"{v['id']} ({v['impact']}, {v['count']} nodes): {v['help']} — {', '.join(v['targets'])}"
+        for v in found
+        if v["impact"] in BLOCKING
+    ]
+
+
+class Audit:
+    """Visits pages and collects each one's blocking violations, so a run reports every page at once."""
+
+    def __init__(self, page):
+        self.page = page
+        self.failures = {}
+
+    def check(self, name):
+        """Run axe on what the browser shows now and keep the violations found under `name`."""
+        assert self.page.locator("html").get_attribute("lang"), f"{name}: <html> has no lang"
+        if violations := _axe_violations(self.page):
+            self.failures[name] = violations
+
+    def visit(self, name, path, *, expect_status=200, showing=None):
+        """Open `path`, check its status (and that the `showing` selector is there), then run axe."""
+        response = self.page.goto(self.page.base_url + path)
+        assert response.status == expect_status, f"{name}: {path} answered {response.status}"
+        if showing:
+            self.page.locator(showing).first.wait_for()
+        self.check(name)
+
+    def report(self):
+        return "\n".join(
+            f"{name}:\n" + "\n".join(f"    {line}" for line in lines) for name, lines in self.failures.items()
+        )
+
+
+def _log_in(page, email):
+    """Give the browser the session of a logged-in `email` (the login form itself is checked anonymously)."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=email))
+    page.context.add_cookies([{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": page.base_url}])
+
+
+def _in(language, pages):
+    return pages.filter(locale=Locale.objects.get(language_code=language)).live().first()
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant"])
+def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, language):
+    """Home, news, programs, a program, the showcase (landing, category, product with its sample box), the
+    sample cart and the checkout with a validation error, login, signup, site search, a 404, then logged in as
+    the demo SME: the dashboard's products and sample orders and an application. axe-core (WCAG 2.0/2.1 A and
+    AA rules) finds no serious or critical violation on any of them."""
+    require_service("axe-core", AXE.exists(), "`make test` installs it (scripts/node-packages.sh runs npm ci)")
+    call_command("seed_demo", stdout=io.StringIO())
+    prefix = f"/{language}"
+    showcase = _in(language, ShowcasePage.objects)
+    product = Product.objects.filter(sample_available=True, company__memberships__user__email=SME_EMAIL).first()
+    category = product.category
+    supplier = product.company
+    application = Application.objects.filter(company__memberships__user__email=SME_EMAIL).order_by("pk").first()
+    audit = Audit(page)
+
+    audit.visit("home", f"{prefix}/")
+    audit.visit("news index", _in(language, NewsIndexPage.objects).url)
+    audit.visit("programs index", _in(language, ProgramIndexPage.objects).url)
+    audit.visit("program page", _in(language, ProgramPage.objects).url)
+    audit.visit("showcase landing", showcase.url)
+    audit.visit(
+        "category", showcase.url + showcase.reverse_subpage("category_view", kwargs={"slug_path": category.path})
+    )
+    product_path = showcase.url + showcase.reverse_subpage(
+        "product", kwargs={"pk": product.pk, "slug": product_slug(product)}
+    )
+    audit.visit("product with sample box", product_path)
+    page.locator("form[action*='/samples/cart/add/'] button[type=submit]").click()
+    page.wait_for_url(f"**{prefix}/samples/cart/")
+    audit.check("sample cart with an item")
+    page.locator(f"a[href*='{prefix}/samples/checkout/']").first.click()
+    page.wait_for_url(f"**{prefix}/samples/checkout/*/")
+    page.locator("button[name=review]").click()
+    page.locator("[aria-invalid=true]").first.wait_for()
+    audit.check("checkout with validation errors")
+    order = SampleOrder.objects.filter(company=supplier).order_by("pk").first()
+    audit.visit("sample order (buyer's link)", f"{prefix}/samples/orders/{order.token}/")
+    audit.visit(
+        "supplier storefront", showcase.url + showcase.reverse_subpage("supplier", kwargs={"company_id": supplier.pk})
+    )
+    audit.visit(
+        "product inquiry form", showcase.url + showcase.reverse_subpage("product_inquiry", kwargs={"pk": product.pk})
+    )
+    audit.visit("login", f"{prefix}/accounts/login/")
+    page.locator("input[name=login]").fill(SME_EMAIL)
+    page.locator("input[name=password]").fill("not-the-password")
+    page.locator("form").filter(has=page.locator("input[name=password]")).locator("button[type=submit]").click()
+    page.locator(".errorlist, [aria-invalid=true]").first.wait_for()
+    audit.check("login with a wrong password")
+    audit.visit("signup", f"{prefix}/accounts/signup/")
+    program = _in(language, ProgramPage.objects)
+    audit.visit("site search results", f"{prefix}/search/?q={program.title}", showing=".site-search__result")
+    audit.visit("product search results", f"{prefix}/search/products/?q={product.sku}", showing=".product-result")
+    audit.visit("404", f"{prefix}/no-such-page/", expect_status=404)
+
+    _log_in(page, SME_EMAIL)
+    audit.visit("dashboard products", f"{prefix}/dashboard/{supplier.pk}/products/")
+    audit.visit("dashboard sample orders", f"{prefix}/dashboard/{supplier.pk}/orders/")
+    audit.visit("dashboard", f"{prefix}/dashboard/")
+    audit.visit("my applications", f"{prefix}/applications/")
+    audit.visit("application", f"{prefix}/applications/{application.pk}/")
+    audit.visit("company", f"{prefix}/company/{application.company_id}/")
+
+    assert not audit.failures, f"axe found serious violations ({language}):\n{audit.report()}"
+
+
+def test_the_check_reports_violations(page):
+    """The harness is not blind: a page with an unnamed image, an unlabelled field and an empty button gives
+    serious or critical violations with their rule ids and targets."""
+    require_service("axe-core", AXE.exists(), "`make test` installs it (scripts/node-packages.sh runs npm ci)")
+    page.set_content(
+        '<html lang="en"><title>Test</title><body><main>'
+        '<img src="x.png"><input id="q"><button></button>'
+        "</main></body></html>"
+    )
+
+    found = _axe_violations(page)
+
+    assert {line.split(" ")[0] for line in found} == {"image-alt", "label", "button-name"}
+    assert any("#q" in line for line in found)
