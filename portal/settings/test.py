@@ -12,3 +12,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
+# Tests change the database between requests without always sending signals; page-cache tests turn it on.
+PAGE_CACHE_SECONDS = 0
