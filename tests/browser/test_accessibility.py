@@ -7,6 +7,7 @@ script is injected from disk, nothing is downloaded while the tests run.
 
 import io
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -20,6 +21,7 @@ from coaching.models import Application, ProgramIndexPage, ProgramPage
 from portal.companies.demo import SME_EMAIL
 from portal.home.models import NewsIndexPage
 from tests.conftest import require_service
+from tests.factories.coaching import ApplicationFactory, ProgramPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,9 +61,11 @@ class Audit:
             self.failures[name] = violations
 
     def visit(self, name, path, *, expect_status=200, showing=None):
-        """Open `path`, check its status (and that the `showing` selector is there), then run axe."""
+        """Open `path`, check its status, that no redirect led elsewhere and that the `showing` selector is
+        there, then run axe."""
         response = self.page.goto(self.page.base_url + path)
         assert response.status == expect_status, f"{name}: {path} answered {response.status}"
+        assert urlsplit(self.page.url).path == urlsplit(path).path, f"{name}: {path} ended on {self.page.url}"
         if showing:
             self.page.locator(showing).first.wait_for()
         self.check(name)
@@ -85,10 +89,12 @@ def _in(language, pages):
 
 @pytest.mark.parametrize("language", ["en", "zh-hant"])
 def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, language):
-    """Home, news, programs, a program, the showcase (landing, category, product with its sample box), the
-    sample cart and the checkout with a validation error, login, signup, site search, a 404, then logged in as
-    the demo SME: the dashboard's products and sample orders and an application. axe-core (WCAG 2.0/2.1 A and
-    AA rules) finds no serious or critical violation on any of them."""
+    """Home, news, programs, a program, the showcase (landing, category, product with its sample box,
+    supplier, inquiry form), the sample cart, the checkout with validation errors, a buyer's order page, login
+    with and without an error, signup, site and product search results, a 404; logged in as the demo SME: the
+    supplier dashboard with its products and sample orders, my applications, an application, the company, and
+    a draft application's task list and steps. axe-core (WCAG 2.0/2.1 A and AA rules) finds no serious or
+    critical violation on any of them."""
     require_service("axe-core", AXE.exists(), "`make test` installs it (scripts/node-packages.sh runs npm ci)")
     call_command("seed_demo", stdout=io.StringIO())
     prefix = f"/{language}"
@@ -96,7 +102,12 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
     product = Product.objects.filter(sample_available=True, company__memberships__user__email=SME_EMAIL).first()
     category = product.category
     supplier = product.company
-    application = Application.objects.filter(company__memberships__user__email=SME_EMAIL).order_by("pk").first()
+    applications = Application.objects.filter(company__memberships__user__email=SME_EMAIL).order_by("pk")
+    application = applications.exclude(status=Application.Status.DRAFT).first()
+    draft = ApplicationFactory(
+        program=ProgramPageFactory(parent=ProgramIndexPage.objects.get(locale=Locale.get_default()), slug="a11y"),
+        company=application.company,
+    )
     audit = Audit(page)
 
     audit.visit("home", f"{prefix}/")
@@ -146,6 +157,10 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
     audit.visit("my applications", f"{prefix}/applications/")
     audit.visit("application", f"{prefix}/applications/{application.pk}/")
     audit.visit("company", f"{prefix}/company/{application.company_id}/")
+    audit.visit("draft application: task list", f"{prefix}/applications/{draft.pk}/")
+    audit.visit("draft application: company step", f"{prefix}/applications/{draft.pk}/company/")
+    audit.visit("draft application: documents step", f"{prefix}/applications/{draft.pk}/documents/")
+    audit.visit("draft application: check answers", f"{prefix}/applications/{draft.pk}/check/")
 
     assert not audit.failures, f"axe found serious violations ({language}):\n{audit.report()}"
 
