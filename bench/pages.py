@@ -12,6 +12,10 @@ on the same machine:
 * warm: BENCH_ROUNDS sequential rounds over the pages (p50 / p95 / max per page and overall);
 * throughput: BENCH_CLIENTS concurrent clients for BENCH_SECONDS seconds over the same pages (requests/s).
 
+The product address is the canonical one (with its slug; the short form answers with a redirect). Anonymous
+visitors get the page cache (portal/page_cache.py) with its default lifetime; ``PAGE_CACHE_SECONDS=0`` in the
+environment measures the pages rendered on every request instead.
+
 Times are wall-clock at the client over loopback, so they include the HTTP round trip; the client runs on the
 same two cores as the server. Prints the figures; nothing is asserted.
 """
@@ -41,7 +45,9 @@ BASE = f"http://127.0.0.1:{PORT}"
 PAGE_URLS = """
 from catalog.models import Product
 from catalog.models.showcase_pages import ShowcasePage
+from catalog.templatetags.showcase_tags import product_url
 from coaching.models import ProgramPage
+from django.utils import translation
 from wagtail.models import Locale
 
 locale = Locale.objects.get(language_code="en")
@@ -52,7 +58,8 @@ program = ProgramPage.objects.live().filter(locale=locale).order_by("-first_publ
 print("page home", "/en/")
 print("page home-zh", "/zh-hant/")
 print("page program", program.url)
-print("page product", showcase.url + showcase.reverse_subpage("product_short", args=[product.pk]))
+with translation.override("en"):
+    print("page product", product_url(showcase, product))
 print("page category", showcase.url + "category/" + category.path + "/")
 """
 
