@@ -15,11 +15,18 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
 
-from catalog.models import Product, SampleOrder, ShowcasePage
+from catalog.models import (
+    Product,
+    SampleOrder,
+    ShowcasePage,
+    SolutionCategoryPage,
+    SolutionIndexPage,
+    SolutionPage,
+)
 from catalog.storefront_selectors import product_slug
 from coaching.models import Application, ProgramIndexPage, ProgramPage
 from portal.companies.demo import SME_EMAIL
-from portal.home.models import NewsIndexPage
+from portal.home.models import AlliancePage, NewsIndexPage, NewsPage, StandardPage
 from tests.conftest import require_service
 from tests.factories.coaching import ApplicationFactory, ProgramPageFactory
 
@@ -89,12 +96,14 @@ def _in(language, pages):
 
 @pytest.mark.parametrize("language", ["en", "zh-hant"])
 def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, language):
-    """Home, news, programs, a program, the showcase (landing, category, product with its sample box,
-    supplier, inquiry form), the sample cart, the checkout with validation errors, a buyer's order page, login
-    with and without an error, signup, site and product search results, a 404; logged in as the demo SME: the
-    supplier dashboard with its products and sample orders, my applications, an application, the company, and
-    a draft application's task list and steps. axe-core (WCAG 2.0/2.1 A and AA rules) finds no serious or
-    critical violation on any of them."""
+    """42 pages: home, news (index, item), alliance and standard pages, solutions (index, category, solution),
+    programs, a program, the showcase (landing, category, product with its sample box, supplier, inquiry form),
+    the sample cart, the checkout with validation errors, a buyer's order page, login with and without an
+    error, signup, site and product search results, a 404; logged in as the demo SME: the supplier dashboard
+    (products, product forms, import, certificates, sample orders), the inquiry inbox, consultation requests
+    and their form, company registration, my applications, an application, the company, and a draft
+    application's task list and steps. axe-core (WCAG 2.0/2.1 A and AA rules) finds no serious or critical
+    violation on any of them."""
     require_service("axe-core", AXE.exists(), "`make test` installs it (scripts/node-packages.sh runs npm ci)")
     call_command("seed_demo", stdout=io.StringIO())
     prefix = f"/{language}"
@@ -112,6 +121,12 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
 
     audit.visit("home", f"{prefix}/")
     audit.visit("news index", _in(language, NewsIndexPage.objects).url)
+    audit.visit("news item", _in(language, NewsPage.objects).url)
+    audit.visit("alliance page", _in(language, AlliancePage.objects).url)
+    audit.visit("standard page", _in(language, StandardPage.objects).url)
+    audit.visit("solutions index", _in(language, SolutionIndexPage.objects).url)
+    audit.visit("solution category", _in(language, SolutionCategoryPage.objects).url)
+    audit.visit("solution", _in(language, SolutionPage.objects).url)
     audit.visit("programs index", _in(language, ProgramIndexPage.objects).url)
     audit.visit("program page", _in(language, ProgramPage.objects).url)
     audit.visit("showcase landing", showcase.url)
@@ -154,6 +169,15 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
     audit.visit("dashboard products", f"{prefix}/dashboard/{supplier.pk}/products/")
     audit.visit("dashboard sample orders", f"{prefix}/dashboard/{supplier.pk}/orders/")
     audit.visit("dashboard", f"{prefix}/dashboard/")
+    audit.visit("dashboard new product form", f"{prefix}/dashboard/{supplier.pk}/products/new/")
+    audit.visit("dashboard product edit form", f"{prefix}/dashboard/{supplier.pk}/products/{product.pk}/edit/")
+    audit.visit("dashboard certificates", f"{prefix}/dashboard/{supplier.pk}/certificates/")
+    audit.visit("dashboard product import", f"{prefix}/dashboard/{supplier.pk}/products/import/")
+    audit.visit("inquiry inbox", f"{prefix}/inbox/")
+    audit.visit("consultation requests", f"{prefix}/my/consultations/")
+    solution = _in(language, SolutionPage.objects)
+    audit.visit("consultation request form", f"{prefix}/my/consultations/new/{solution.pk}/")
+    audit.visit("company registration form", f"{prefix}/company/register/")
     audit.visit("my applications", f"{prefix}/applications/")
     audit.visit("application", f"{prefix}/applications/{application.pk}/")
     audit.visit("company", f"{prefix}/company/{application.company_id}/")
