@@ -191,7 +191,9 @@ class LinkFields(models.Model):
     @property
     def href(self):
         if self.link_page_id:
-            return self.link_page.localized.url
+            # The menu and footer selectors set ``localized_page`` for a whole list at once.
+            page = getattr(self, "localized_page", None) or self.link_page.localized
+            return page.url
         return self.link_url
 
 

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from taggit.models import Tag
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from portal.home.models import FooterContent, NavigationMenu, NewsPage, PartnerOrganisation
 
@@ -66,16 +66,35 @@ def navigation_menu(*, locale):
     return _one_for_locale(NavigationMenu, locale)
 
 
+def _with_localized_pages(links, locale):
+    """``links`` with ``localized_page`` set to what ``link_page.localized`` gives in ``locale`` (the page's
+    live translation, else the page itself), found with one query instead of a locale lookup per link."""
+    keys = {
+        link.link_page.translation_key for link in links if link.link_page_id and link.link_page.locale_id != locale.pk
+    }
+    translations = {}
+    if keys:
+        translations = {
+            page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+        }
+    for link in links:
+        if link.link_page_id:
+            page = link.link_page
+            link.localized_page = page if page.locale_id == locale.pk else translations.get(page.translation_key, page)
+    return links
+
+
 def navigation_items(*, locale):
     """The items of the header menu of ``locale`` with their pages, in menu order."""
     menu = navigation_menu(locale=locale)
     if menu is None:
         return []
-    return list(menu.items.select_related("link_page"))
+    return _with_localized_pages(list(menu.items.select_related("link_page")), locale)
 
 
-def footer_links(footer):
-    return list(footer.links.select_related("link_page"))
+def footer_links(footer, *, locale):
+    """The links of ``footer`` with their pages in ``locale``, in order."""
+    return _with_localized_pages(list(footer.links.select_related("link_page")), locale)
 
 
 def footer_content(*, locale):

@@ -121,7 +121,7 @@ def footer_content():
 
 @register.simple_tag
 def footer_links(footer):
-    return selectors.footer_links(footer)
+    return selectors.footer_links(footer, locale=Locale.get_active())
 
 
 @register.simple_tag(name="link_href")
