@@ -32,6 +32,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _unmask_cipher_token, get_token
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.deprecation import MiddlewareMixin
 from wagtail import signals as wagtail_signals
 from wagtail.images.models import AbstractRendition
@@ -161,6 +162,8 @@ class AnonymousPageCacheMiddleware(MiddlewareMixin):
         parts, headers = entry
         content = parts[0] if len(parts) == 1 else get_token(request).encode().join(parts)
         response = _rebuild(content, headers)
+        # Visitors with cookies get other pages: downstream caches must not hand this one to them.
+        patch_vary_headers(response, ("Cookie",))
         response[HIT_HEADER] = "hit"
         return response
 

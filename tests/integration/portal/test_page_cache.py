@@ -74,6 +74,7 @@ class TestAnonymousVisitors:
         assert is_hit(second)
         assert len(queries) == 0
         assert second.content == first.content
+        assert "Cookie" in second["Vary"]
 
     def test_product_and_category_pages_are_cached(self, shop):
         """Routable showcase pages (product, category) are Wagtail pages too."""
