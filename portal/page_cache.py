@@ -74,7 +74,9 @@ def invalidate():
 
 def _published_or_changed(**kwargs):
     """Invalidate now and again after the commit, so that a page rendered in between from the data not yet
-    committed does not outlive the change."""
+    committed does not outlive the change. Nothing to do while the cache is off."""
+    if _seconds() <= 0:
+        return
     invalidate()
     transaction.on_commit(invalidate)
 
