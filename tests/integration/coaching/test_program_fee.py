@@ -4,6 +4,7 @@ refunds, the staff waiver, permissions, and the pages in English and Chinese."""
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from coaching import services
@@ -44,7 +45,9 @@ def detail_url(application, lang="en"):
 
 
 def pay_url(application):
-    return reverse("coaching:pay_fee", args=[application.pk])
+    """The English address (the messages the tests read are English)."""
+    with translation.override("en"):
+        return reverse("coaching:pay_fee", args=[application.pk])
 
 
 def admin_url(name, application):
