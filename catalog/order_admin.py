@@ -21,13 +21,13 @@ from django_countries import countries
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button, ListingButton
 from wagtail.coreutils import multigetattr
 
 from payments.currencies import from_minor
 from payments.models import Payment
 from portal.admin_exports import LocalizedExportMixin
+from portal.admin_viewsets import ReadOnlyModelViewSet
 from portal.companies.models import Company
 
 from .models import SampleOrder
@@ -154,7 +154,7 @@ class SampleOrderInspectView(InspectView):
         return buttons
 
 
-class SampleOrderViewSet(ModelViewSet):
+class SampleOrderViewSet(ReadOnlyModelViewSet):
     """Read-only for staff: orders come from buyers, and their amounts from the server."""
 
     model = SampleOrder
@@ -164,9 +164,6 @@ class SampleOrderViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = SampleOrderIndexView
     inspect_view_class = SampleOrderInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    form_fields = []
     filterset_class = SampleOrderFilterSet
     search_fields = ["reference", "buyer_email"]
     search_backend_name = None
@@ -229,11 +226,3 @@ class SampleOrderViewSet(ModelViewSet):
         "delivered_at",
         "history",
     ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
-        )
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add", "edit", "delete")]

@@ -17,6 +17,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_exports import LocalizedExportMixin
+from portal.admin_viewsets import ReadOnlyModelViewSet
 
 from . import services
 from .forms import ConsultationRequestStatusForm
@@ -182,8 +183,9 @@ class InquiryIndexView(IndexView):
         return super().get_base_queryset().select_related("company", "product")
 
 
-class InquiryViewSet(ModelViewSet):
-    """Every buyer inquiry, read-only for staff; the ones unanswered for three working days are flagged."""
+class InquiryViewSet(ReadOnlyModelViewSet):
+    """Every buyer inquiry, read-only for staff (buyers write them, suppliers answer them on the site);
+    the ones unanswered for three working days are flagged."""
 
     model = Inquiry
     index_view_class = InquiryIndexView
@@ -191,8 +193,6 @@ class InquiryViewSet(ModelViewSet):
     menu_label = gettext_lazy("Buyer inquiries")
     menu_order = 330
     add_to_admin_menu = True
-    inspect_view_enabled = True
-    copy_view_enabled = False
     list_display = [
         "__str__",
         "company",
@@ -220,19 +220,6 @@ class InquiryViewSet(ModelViewSet):
         "email_confirmed_at",
         "first_replied_at",
     ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        # Buyers write inquiries and suppliers answer them on the site; staff only read them here.
-        return super().get_common_view_kwargs(
-            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 @hooks.register("register_admin_viewset")

@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
 from portal.admin_exports import LocalizedExportMixin
+from portal.admin_viewsets import ReadOnlyModelViewSet
 
 from . import services
 from .errors import PaymentError
@@ -88,14 +89,13 @@ class PaymentRefundView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormV
         return reverse("payment:index")
 
 
-class PaymentViewSet(ModelViewSet):
+class PaymentViewSet(ReadOnlyModelViewSet):
+    """Payments are created by the apps that sell something; staff read and refund them."""
+
     model = Payment
     icon = "form"
     menu_label = gettext_lazy("Payments")
     index_view_class = PaymentIndexView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    form_fields = []
     list_display = ["description", "purpose", "amount_display", "refunded_display", "status", "created_at", "paid_at"]
     list_filter = ["status", "purpose", "currency"]
     search_fields = ["description", "customer_email", "stripe_checkout_session_id", "stripe_payment_intent_id"]
@@ -130,28 +130,18 @@ class PaymentViewSet(ModelViewSet):
         "history",
     ]
 
-    def get_common_view_kwargs(self, **kwargs):
-        # Payments are created by the apps that sell something; staff only read and refund them.
-        return super().get_common_view_kwargs(
-            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
-        )
-
     @property
     def refund_view(self):
         return self.construct_view(PaymentRefundView)
 
     def get_urlpatterns(self):
-        kept = [pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add", "edit", "delete")]
-        return [*kept, path("refund/<int:pk>/", self.refund_view, name="refund")]
+        return [*super().get_urlpatterns(), path("refund/<int:pk>/", self.refund_view, name="refund")]
 
 
-class StripeEventViewSet(ModelViewSet):
+class StripeEventViewSet(ReadOnlyModelViewSet):
     model = StripeEvent
     icon = "list-ul"
     menu_label = gettext_lazy("Stripe events")
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    form_fields = []
     list_display = ["type", "stripe_id", "status", "received_at", "processed_at"]
     list_filter = ["status", "type"]
     search_fields = ["stripe_id", "type", "waiting_for"]
@@ -165,14 +155,6 @@ class StripeEventViewSet(ModelViewSet):
         "processed_at",
         "payload",
     ]
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(
-            **{"add_url_name": None, "edit_url_name": None, "delete_url_name": None, **kwargs}
-        )
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name not in ("add", "edit", "delete")]
 
 
 class ExchangeRateCreateView(CreateView):
