@@ -9,7 +9,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from .currencies import Currency, format_minor, from_minor
 from .errors import PaymentStateError
@@ -28,7 +28,7 @@ class Payment(models.Model):
         PROGRAM_FEE = "program_fee", gettext_lazy("Program fee")
 
     class Status(models.TextChoices):
-        PENDING = "pending", gettext_lazy("Pending")
+        PENDING = "pending", pgettext_lazy("payment status", "Pending")
         PAID = "paid", gettext_lazy("Paid")
         FAILED = "failed", gettext_lazy("Failed")
         EXPIRED = "expired", gettext_lazy("Expired")
