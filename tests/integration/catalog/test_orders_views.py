@@ -187,12 +187,17 @@ class TestCheckout:
         html = client.post(checkout_url(shop.supplier), {**BUYER, "currency": "TWD", "review": "1"}).content.decode()
         assert "150.00 TWD" in html
 
-    @pytest.mark.parametrize("logged_in", [False, True])
-    def test_paying_creates_the_order_and_redirects_to_stripe(self, client, shop, stripe_requests, thb, logged_in):
-        """Anonymous or signed in (here a member of another company): 303 to the Checkout Session's URL,
-        one pending order with a pending payment, and the supplier's samples leave the cart."""
-        if logged_in:
-            client.force_login(MembershipFactory().user)
+    @pytest.mark.parametrize("buyer", ["anonymous", "member of another company", "staff", "the supplier's member"])
+    def test_paying_creates_the_order_and_redirects_to_stripe(self, client, shop, stripe_requests, thb, buyer):
+        """Whoever buys (anonymous, signed in, staff, even the supplier's own member) is treated as a buyer:
+        303 to the Checkout Session's URL, one pending order with a pending payment, the samples leave the cart."""
+        users = {
+            "member of another company": lambda: MembershipFactory().user,
+            "staff": StaffFactory,
+            "the supplier's member": lambda: MembershipFactory(company=shop.supplier).user,
+        }
+        if buyer in users:
+            client.force_login(users[buyer]())
         add(client, shop.cake, 2)
         _review, response = review_and_pay(client, shop.supplier)
         assert response.status_code == 303
