@@ -85,11 +85,12 @@ def checkout(request, company_id):
     """One supplier's samples: the buyer's details, then the total in the chosen currency, then Stripe."""
     cart_ = SampleCart(request.session)
     group = cart_.group(company_id)
-    placed = selectors.order_by_checkout_key(request.POST.get("checkout_key")) if request.method == "POST" else None
-    if group is None and placed is not None:
-        messages.info(request, _("This order was already placed; here is where it stands."))
-        return _redirect_303(placed.get_absolute_url())
     if group is None:
+        # The reviewed form sent again after its order was placed (back button): show that order.
+        placed = selectors.order_by_checkout_key(request.POST.get("checkout_key"))
+        if placed is not None:
+            messages.info(request, _("This order was already placed; here is where it stands."))
+            return _redirect_303(placed.get_absolute_url())
         messages.error(request, _("Your cart has no samples from this supplier."))
         return _redirect_303("sample_orders:cart")
     available = stripe_configured()

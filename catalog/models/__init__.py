@@ -1,7 +1,7 @@
 """The catalog's models: the one-stop solution catalog and the Taipei Good Products showcase."""
 
 from .inquiries import Incoterm, Inquiry, InquiryMessage, InquiryQuerySet
-from .orders import SampleOrder, SampleOrderError, SampleOrderItem, SampleOrderQuerySet
+from .orders import SampleOrder, SampleOrderError, SampleOrderItem
 from .showcase import (
     Certificate,
     CertificateQuerySet,
@@ -59,7 +59,6 @@ __all__ = [
     "SampleOrder",
     "SampleOrderError",
     "SampleOrderItem",
-    "SampleOrderQuerySet",
     "ShowcaseError",
     "ShowcasePage",
     "SolutionCategoryPage",

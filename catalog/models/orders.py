@@ -35,17 +35,6 @@ def new_order_token():
     return secrets.token_urlsafe(32)
 
 
-class SampleOrderQuerySet(models.QuerySet):
-    def for_company(self, company):
-        return self.filter(company=company)
-
-    def for_user(self, user):
-        """Orders placed with the companies the user is a member of."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(company__memberships__user=user)
-
-
 class SampleOrder(models.Model):
     """One buyer's paid request for samples from one supplier; the buyer follows it through a secret link."""
 
@@ -106,8 +95,6 @@ class SampleOrder(models.Model):
     history = models.JSONField(gettext_lazy("status history"), default=list, blank=True)
     created_at = models.DateTimeField(gettext_lazy("created"), auto_now_add=True)
     updated_at = models.DateTimeField(gettext_lazy("updated"), auto_now=True)
-
-    objects = SampleOrderQuerySet.as_manager()
 
     class Meta:
         verbose_name = gettext_lazy("sample order")
