@@ -54,7 +54,7 @@ def make_database():
 
 
 def make_csv(prefix):
-    from catalog.product_import import COLUMNS
+    from catalog.showcase.imports import COLUMNS
 
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
@@ -88,7 +88,7 @@ def make_csv(prefix):
 def main():
     drop = make_database()
     try:
-        from catalog.product_import import import_products
+        from catalog.showcase.imports import import_products
         from portal.companies.models import Company
 
         company = Company.objects.create(

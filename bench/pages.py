@@ -43,9 +43,8 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))
 BASE = f"http://127.0.0.1:{PORT}"
 
 PAGE_URLS = """
-from catalog.models import Product
-from catalog.models.showcase_pages import ShowcasePage
-from catalog.templatetags.showcase_tags import product_url
+from catalog.showcase.models import Product, ShowcasePage
+from catalog.showcase.templatetags.showcase_tags import product_url
 from coaching.models import ProgramPage
 from django.utils import translation
 from wagtail.models import Locale

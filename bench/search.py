@@ -81,7 +81,7 @@ def make_database():
 
 
 def make_catalogue(rng):
-    from catalog.models import Certificate, CertificateType, Product, ProductCategory
+    from catalog.showcase.models import Certificate, CertificateType, Product, ProductCategory
     from portal.companies.models import Company
     from portal.markets import ASEAN, District
 

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CoachingConfig(AppConfig):
     name = "coaching"
     verbose_name = _("Coaching programs")
+    # Its objects appear on public pages: saving or deleting one empties the page cache.
+    public_content = True
 
     def ready(self):
         from . import receivers  # noqa: F401  (connects the payments signals)

@@ -13,10 +13,10 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from portal.companies.models import Company
+from portal.storage import PrivateStorage
 
 from . import questions as q
 from .blocks import BodyBlock, FAQBlock, MarketBlock, QuestionsBlock, RubricBlock, TrackBlock
-from .storage import PrivateStorage
 from .uploads import EXTENSIONS
 
 

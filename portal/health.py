@@ -1,11 +1,17 @@
-"""Checks behind /healthz. Each returns a small dict; none raises."""
+"""Checks behind /healthz. Each returns a small dict with a ``status`` ("ok" or "fail"); none raises.
+
+The core checks the database and the cache; apps register their own in ``AppConfig.ready()``::
+
+    health.register("search", engine_health, required=False)
+
+A failing required check fails the site (503); a failing optional one makes it "degraded".
+"""
 
 import uuid
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection
-
-from search.engine import engine_health
 
 
 def check_database():
@@ -29,12 +35,27 @@ def check_cache():
     return {"status": "ok" if ok else "fail"}
 
 
+@dataclass(frozen=True)
+class Check:
+    function: object
+    required: bool
+
+
+_CHECKS = {"database": Check(check_database, required=True), "cache": Check(check_cache, required=True)}
+
+
+def register(name, function, *, required):
+    """Add a check; ``required=False`` when the site still serves pages without it (degraded)."""
+    _CHECKS[name] = Check(function, required=required)
+
+
 def check_all():
-    """Database and cache are required; the search engine may be down (searches fall back to the database)."""
-    checks = {"database": check_database(), "cache": check_cache(), "search": engine_health()}
-    if any(checks[name]["status"] == "fail" for name in ("database", "cache")):
+    """Every registered check: "fail" when a required one fails, "degraded" when only optional ones do."""
+    checks = {name: check.function() for name, check in _CHECKS.items()}
+    failed = [name for name, result in checks.items() if result["status"] != "ok"]
+    if any(_CHECKS[name].required for name in failed):
         status = "fail"
-    elif checks["search"]["status"] != "ok":
+    elif failed:
         status = "degraded"
     else:
         status = "ok"

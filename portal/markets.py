@@ -1,5 +1,6 @@
-"""Choices shared by every app: target markets (ISO 3166-1 alpha-2) and the city's districts."""
+"""Shared by every app: target markets (ISO 3166-1 alpha-2), the city's districts, and a field for a list of markets."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -54,3 +55,27 @@ class District(models.TextChoices):
     NEIHU = "neihu", _("Neihu")
     NANGANG = "nangang", _("Nangang")
     WENSHAN = "wenshan", _("Wenshan")
+
+
+class MarketsField(models.JSONField):
+    """A JSON list of ``Market`` codes; the form shows one checkbox per market and rejects unknown codes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        path = "portal.markets.MarketsField"
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=Market.choices,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"invalid_choice": _("%(value)s is not one of the markets we support.")},
+        )

@@ -13,18 +13,21 @@ Rules (docs/architecture.md, "Caching"):
   own CSRF cookie (or a new cookie), so POST forms on cached pages keep working.
 * The key holds the language, the scheme, the host and the full path with its query string.
 * Freshness: every page publication / unpublication / move / deletion, every saved or deleted object of the
-  content apps (menus, footer, partners, products, categories, certificates, companies, programs …) and
-  ``catalog.signals.product_changed`` start a new cache generation, so the next request renders afresh.
+  content apps (Wagtail's own, and every app whose ``AppConfig`` says ``public_content = True``: menus,
+  footer, partners, products, categories, certificates, companies, programs …) and the core's
+  ``portal.signals.content_changed`` start a new cache generation, so the next request renders afresh.
   Anything else (counts, reply-time badges, expiries, exchange rates) is at most ``PAGE_CACHE_SECONDS``
   old. With several processes the cache must be shared (``CACHE_URL``) for the generation to be shared;
   with per-process local memory another process may serve a page up to ``PAGE_CACHE_SECONDS`` old.
 * ``PAGE_CACHE_SECONDS = 0`` turns the cache off.
 """
 
+import functools
 import hashlib
 import re
 import uuid
 
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -37,15 +40,13 @@ from django.utils.deprecation import MiddlewareMixin
 from wagtail import signals as wagtail_signals
 from wagtail.images.models import AbstractRendition
 
-from catalog.signals import product_changed, product_deleted
+from portal.signals import content_changed
 
 GENERATION_KEY = "page-cache:generation"
 HIT_HEADER = "X-Page-Cache"
 CACHED_VIEW = "wagtail_serve"
-# Apps whose objects appear on public pages: a change to any of them starts a new generation.
-CONTENT_APPS = frozenset(
-    {"home", "catalog", "coaching", "companies", "wagtailcore", "wagtailimages", "wagtaildocs", "taggit"}
-)
+# Library apps whose objects appear on public pages; the project's apps say so with ``public_content = True``.
+LIBRARY_CONTENT_APPS = frozenset({"wagtailcore", "wagtailimages", "wagtaildocs", "taggit"})
 _TOKEN_RE = re.compile(rb"[A-Za-z0-9]{%d}" % CSRF_TOKEN_LENGTH)
 _UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
 
@@ -81,8 +82,15 @@ def _published_or_changed(**kwargs):
     transaction.on_commit(invalidate)
 
 
+@functools.cache
+def content_apps():
+    """Labels of the apps whose saved or deleted objects start a new generation."""
+    declared = {config.label for config in django_apps.get_app_configs() if getattr(config, "public_content", False)}
+    return LIBRARY_CONTENT_APPS | declared
+
+
 def _content_changed(sender, **kwargs):
-    if sender._meta.app_label in CONTENT_APPS and not issubclass(sender, AbstractRendition):
+    if sender._meta.app_label in content_apps() and not issubclass(sender, AbstractRendition):
         _published_or_changed()
 
 
@@ -93,8 +101,7 @@ def connect_signals():
         wagtail_signals.post_page_move,
         wagtail_signals.published,
         wagtail_signals.unpublished,
-        product_changed,
-        product_deleted,
+        content_changed,
     ):
         signal.connect(_published_or_changed, dispatch_uid="page_cache_invalidate")
     post_save.connect(_content_changed, dispatch_uid="page_cache_post_save")

@@ -7,11 +7,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalog import feeds as catalog_feeds
 from portal import views
 from portal.accounts import views as account_views
 from portal.home.sitemaps import AllLocalesSitemap
-from search.api import api as search_api
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -22,9 +20,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("payments/", include("payments.urls")),
-    path("showcase/feed.csv", catalog_feeds.feed_csv, name="showcase_feed_csv"),
-    path("showcase/feed.json", catalog_feeds.feed_json, name="showcase_feed_json"),
-    path("api/v1/", search_api.urls),
+    path("", include("catalog.showcase.feed_urls")),
+    path("api/v1/", include("search.api_urls")),
 ]
 
 if settings.DEBUG:
@@ -36,10 +33,10 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("company/", include("portal.companies.urls")),
     path("applications/", include("coaching.urls")),
-    path("my/consultations/", include("catalog.urls")),
-    path("dashboard/", include("catalog.dashboard_urls")),
-    path("inbox/", include("catalog.inquiry_urls")),
-    path("samples/", include("catalog.order_urls")),
+    path("my/consultations/", include("catalog.solutions.urls")),
+    path("dashboard/", include("catalog.showcase.urls")),
+    path("inbox/", include("catalog.inquiries.urls")),
+    path("", include("catalog.orders.urls")),
     path("search/", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

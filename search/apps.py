@@ -7,6 +7,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        from portal import health
+
         from . import signals
+        from .engine import engine_health
 
         signals.connect()
+        # Searches fall back to the database while the engine is down: the site is degraded, not failing.
+        health.register("search", engine_health, required=False)

@@ -1,8 +1,7 @@
 """Receivers of the catalog's signals (ids only, sent after commit): they only fill the outbox."""
 
-from catalog.signals import product_changed, product_deleted
-
 from . import services
+from .sources import product_changed, product_deleted
 
 
 def on_product_changed(sender, product_id, **kwargs):

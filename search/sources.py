@@ -1,4 +1,5 @@
-"""The one place that reads the catalog: which products are public and what their index document holds.
+"""The one place that reads the catalog: which products are public, what their index document holds, and
+the signals that say a product changed.
 
 Buyers see `Product.objects.public()` (live products of companies verified by the bureau); certificates
 count only while valid, so each document records the next date its certificates change (`refresh_on`).
@@ -8,9 +9,10 @@ import datetime
 
 from django.utils import timezone
 
-from catalog.models import CertificateType, Product, ProductCategory
-from catalog.models.showcase_pages import ShowcasePage
-from catalog.models.translated import LANGUAGE_SUFFIXES, column
+from catalog.showcase.models import CertificateType, Product, ProductCategory, ShowcasePage
+from catalog.showcase.signals import product_changed as product_changed  # re-exported for search.signals
+from catalog.showcase.signals import product_deleted as product_deleted
+from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
 from portal.markets import District, Market
 
 BATCH_SIZE = 500

@@ -6,3 +6,5 @@ class CompaniesConfig(AppConfig):
     name = "portal.companies"
     label = "companies"
     verbose_name = _("Companies")
+    # Its objects appear on public pages: saving or deleting one empties the page cache.
+    public_content = True

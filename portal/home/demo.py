@@ -605,6 +605,27 @@ def ensure_translation(source, locale, fields, *, stdout):
     return page, True
 
 
+def ensure_child(parent, model, slug, fields, *, stdout):
+    """The child page of ``parent`` with ``slug``, created and published if missing."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = model(slug=slug, locale=parent.locale, **fields)
+    parent.add_child(instance=page)
+    _publish(page)
+    stdout.write(f"  {model._meta.verbose_name} {page.url_path} created")
+    return model.objects.get(pk=page.pk)
+
+
+def find_home(locale):
+    """The default site's home page in ``locale``, or the first home page of that language."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None and isinstance(site.root_page.specific, HomePage):
+        home = site.root_page.specific
+        return home if home.locale_id == locale.pk else home.get_translation_or_none(locale)
+    return HomePage.objects.filter(locale=locale).first()
+
+
 def ensure_site_root(home, *, stdout):
     """Make ``home`` the default site's root page and remove Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).first()

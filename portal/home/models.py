@@ -30,8 +30,8 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.AlliancePage",
         "coaching.ProgramIndexPage",
-        "catalog.SolutionIndexPage",
-        "catalog.ShowcasePage",
+        "solutions.SolutionIndexPage",
+        "showcase.ShowcasePage",
     ]
     max_count_per_parent = 1
     template = "home/home_page.html"

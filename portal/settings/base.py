@@ -28,7 +28,10 @@ INSTALLED_APPS = [
     "portal.home",
     "portal.companies",
     "coaching",
-    "catalog",
+    "catalog.solutions",
+    "catalog.showcase",
+    "catalog.inquiries",
+    "catalog.orders",
     "search",
     "payments",
     # Wagtail

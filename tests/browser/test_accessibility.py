@@ -15,15 +15,9 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
 
-from catalog.models import (
-    Product,
-    SampleOrder,
-    ShowcasePage,
-    SolutionCategoryPage,
-    SolutionIndexPage,
-    SolutionPage,
-)
-from catalog.storefront_selectors import product_slug
+from catalog.orders.models import SampleOrder
+from catalog.showcase.models import Product, ShowcasePage
+from catalog.solutions.models import SolutionCategoryPage, SolutionIndexPage, SolutionPage
 from coaching.models import Application, ProgramIndexPage, ProgramPage
 from portal.companies.demo import SME_EMAIL
 from portal.home.models import AlliancePage, NewsIndexPage, NewsPage, StandardPage
@@ -133,9 +127,7 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
     audit.visit(
         "category", showcase.url + showcase.reverse_subpage("category_view", kwargs={"slug_path": category.path})
     )
-    product_path = showcase.url + showcase.reverse_subpage(
-        "product", kwargs={"pk": product.pk, "slug": product_slug(product)}
-    )
+    product_path = showcase.url + showcase.reverse_subpage("product", kwargs={"pk": product.pk, "slug": product.slug})
     audit.visit("product with sample box", product_path)
     page.locator("form[action*='/samples/cart/add/'] button[type=submit]").click()
     page.wait_for_url(f"**{prefix}/samples/cart/")

@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 from playwright.sync_api import expect
 
-from catalog.models import Product, SampleOrder
+from catalog.orders.models import SampleOrder
+from catalog.showcase.models import Product
 from payments.models import Payment
 from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.inquiries import build_showcase

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from catalog.models import Inquiry
+from catalog.inquiries.models import Inquiry
 from tests.factories.accounts import DEFAULT_PASSWORD
 from tests.factories.inquiries import build_showcase
 

@@ -6,7 +6,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from catalog.models import Inquiry, InquiryMessage, ShowcasePage
+from catalog.inquiries.models import Inquiry, InquiryMessage
+from catalog.showcase.models import ShowcasePage
 from portal.markets import Market
 
 from .companies import MembershipFactory

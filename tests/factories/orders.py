@@ -5,7 +5,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from catalog.models import SampleOrder, SampleOrderItem
+from catalog.orders.models import SampleOrder, SampleOrderItem
 
 from .showcase import VerifiedCompanyFactory, live_product
 

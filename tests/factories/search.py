@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from catalog.models import Certificate, CertificateType, Product, ProductCategory
+from catalog.showcase.models import Certificate, CertificateType, Product, ProductCategory
 
 from .companies import CompanyFactory
 

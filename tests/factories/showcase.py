@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from catalog.models import (
+from catalog.showcase.models import (
     Certificate,
     CertificateType,
     Collection,

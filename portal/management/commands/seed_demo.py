@@ -9,20 +9,30 @@ from wagtail.models import Locale, Page
 DEMO_MODULES = [
     "portal.home.demo",
     "portal.companies.demo",
-    "catalog.demo",
-    "catalog.storefront_demo",
-    "catalog.showcase_demo",
+    "catalog.solutions.demo",
+    "catalog.showcase.storefront_demo",
+    "catalog.showcase.demo",
     "search.demo",
     "coaching.demo",
     "payments.demo",
-    "catalog.orders_demo",
+    "catalog.orders.demo",
 ]
 
 
 def summary_counts():
     """Number of rows per model of the project's apps (what a second run must leave unchanged)."""
     counts = {"wagtailcore.Page": Page.objects.count(), "wagtailcore.Locale": Locale.objects.count()}
-    for app_label in ("home", "accounts", "companies", "coaching", "catalog", "payments"):
+    for app_label in (
+        "home",
+        "accounts",
+        "companies",
+        "coaching",
+        "solutions",
+        "showcase",
+        "inquiries",
+        "orders",
+        "payments",
+    ):
         try:
             app_config = apps.get_app_config(app_label)
         except LookupError:

@@ -17,9 +17,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
-from catalog.models import Product
-from catalog.signals import product_changed
+from catalog.showcase.models import Product
+from catalog.showcase.services import notify_products_changed
 from portal.page_cache import HIT_HEADER
+from portal.signals import content_changed
 from tests.factories.accounts import StaffFactory
 from tests.factories.inquiries import build_showcase
 
@@ -220,10 +221,17 @@ class TestFreshness:
             response = Client().get(path, follow=True)
             assert "Golden pineapple cake" in response.content.decode(), path
 
-    def test_product_changed_signal_starts_afresh(self, shop):
-        """catalog's product_changed (sent for certificate changes, company renames …) empties the cache."""
+    def test_content_changed_signal_starts_afresh(self, shop):
+        """The core's content_changed (apps send it for certificate expiries, company renames …) empties the cache."""
         Client().get(product_page("en", shop.cake))
-        product_changed.send(sender=Product, product_id=shop.cake.pk, reason="certificate")
+        content_changed.send(sender=Product)
+        assert not is_hit(Client().get(product_page("en", shop.cake)))
+
+    def test_the_showcase_sends_content_changed_when_products_change(self, shop, django_capture_on_commit_callbacks):
+        """A product change that saves no row (here: a certificate expiry notice) still starts afresh."""
+        Client().get(product_page("en", shop.cake))
+        with django_capture_on_commit_callbacks(execute=True):
+            notify_products_changed([shop.cake.pk], reason="certificate")
         assert not is_hit(Client().get(product_page("en", shop.cake)))
 
     def test_editing_the_menu_snippet_shows_at_once(self, shop):

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from catalog.models import Product
+from catalog.showcase.models import Product
 from search.selectors import product_search
 
 pytestmark = pytest.mark.django_db

@@ -9,12 +9,12 @@ from django.utils.translation import gettext
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.elasticsearch7 import Elasticsearch7SearchBackend
 
-from catalog.models import Need
+from catalog.solutions.models import Need
 from tests.factories.accounts import StaffFactory, UserFactory
-from tests.factories.catalog import SolutionCategoryPageFactory, SolutionIndexPageFactory, SolutionPageFactory
 from tests.factories.coaching import ProgramIndexPageFactory, ProgramPageFactory
 from tests.factories.home import NewsPageFactory, build_site, publish_translation
 from tests.factories.inquiries import build_showcase
+from tests.factories.solutions import SolutionCategoryPageFactory, SolutionIndexPageFactory, SolutionPageFactory
 
 pytestmark = pytest.mark.django_db
 

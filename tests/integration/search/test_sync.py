@@ -3,8 +3,8 @@
 import pytest
 from django.core.management import call_command
 
-from catalog.models import Product
-from catalog.signals import product_changed, product_deleted
+from catalog.showcase.models import Product
+from catalog.showcase.signals import product_changed, product_deleted
 from search.models import PendingUpdate, ProductEntry
 from search.selectors import product_search
 from tests.factories.search import PublicProductFactory

@@ -25,7 +25,7 @@ def test_home_page_lives_at_the_root_only():
 
 def test_home_page_offers_the_site_page_types():
     """Standard, news index, alliance and the feature index pages go under the home page."""
-    from catalog.models import SolutionIndexPage
+    from catalog.solutions.models import SolutionIndexPage
     from coaching.models import ProgramIndexPage
 
     assert {StandardPage, NewsIndexPage, AlliancePage, ProgramIndexPage, SolutionIndexPage} <= subpage_models(HomePage)

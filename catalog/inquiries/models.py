@@ -1,0 +1,156 @@
+"""Buyer inquiries and RFQs about a product or a supplier, with reply threads."""
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from catalog.showcase.models import ShowcaseError
+from portal.markets import Market
+
+
+def new_token():
+    return secrets.token_urlsafe(32)
+
+
+class Incoterm(models.TextChoices):
+    EXW = "EXW", "EXW"
+    FOB = "FOB", "FOB"
+    CIF = "CIF", "CIF"
+    CFR = "CFR", "CFR"
+    DAP = "DAP", "DAP"
+    DDP = "DDP", "DDP"
+
+
+class InquiryQuerySet(models.QuerySet):
+    def confirmed(self):
+        """Inquiries whose buyer confirmed the e-mail address: the only ones suppliers see."""
+        return self.filter(email_confirmed_at__isnull=False)
+
+    def for_company(self, company):
+        return self.filter(company=company)
+
+    def for_user(self, user):
+        """Confirmed inquiries addressed to the user's companies."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.confirmed().filter(company__memberships__user=user)
+
+    def unanswered(self):
+        return self.confirmed().filter(first_replied_at__isnull=True).exclude(status=Inquiry.Status.CLOSED)
+
+    def replied(self):
+        return self.filter(first_replied_at__isnull=False)
+
+
+class Inquiry(models.Model):
+    """A buyer's inquiry. ``company`` is the supplier asked; ``product`` is set for a product inquiry."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Waiting for e-mail confirmation")
+        OPEN = "open", _("Open")
+        ANSWERED = "answered", _("Answered")
+        CLOSED = "closed", _("Closed")
+
+    company = models.ForeignKey(
+        "companies.Company", verbose_name=_("supplier"), on_delete=models.CASCADE, related_name="inquiries"
+    )
+    product = models.ForeignKey(
+        "showcase.Product",
+        verbose_name=_("product"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="inquiries",
+    )
+    buyer_name = models.CharField(_("your name"), max_length=120)
+    buyer_company = models.CharField(_("company"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=Market.choices)
+    email = models.EmailField(_("e-mail"))
+    quantity = models.PositiveIntegerField(_("quantity"), null=True, blank=True, validators=[MinValueValidator(1)])
+    target_price_twd = models.DecimalField(
+        _("target unit price (TWD)"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    incoterm = models.CharField(_("incoterm"), max_length=3, choices=Incoterm.choices, blank=True)
+    message = models.TextField(_("message"))
+    consent = models.BooleanField(_("consent to personal data use"), default=False)
+    language = models.CharField(_("language"), max_length=10, default="en")
+    confirmation_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    email_confirmed_at = models.DateTimeField(_("e-mail confirmed at"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
+    ip_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
+    first_replied_at = models.DateTimeField(_("first reply at"), null=True, blank=True)
+
+    objects = InquiryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("inquiry")
+        verbose_name_plural = _("inquiries")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(consent=True), name="inquiry_requires_consent"),
+        ]
+
+    def __str__(self):
+        return f"{self.buyer_name} → {self.company} ({self.created_at:%Y-%m-%d})"
+
+    def confirm_email(self, *, at=None):
+        """The buyer followed the confirmation link: the supplier may now see the inquiry."""
+        if self.status != self.Status.UNCONFIRMED:
+            raise ShowcaseError(_("This inquiry is already confirmed."))
+        self.email_confirmed_at = at or timezone.now()
+        self.status = self.Status.OPEN
+
+    def record_supplier_reply(self, *, at=None):
+        """A supplier replied; the first reply time feeds the supplier's reply-time badge."""
+        if self.status in (self.Status.UNCONFIRMED, self.Status.CLOSED):
+            raise ShowcaseError(_("This inquiry cannot be answered."))
+        at = at or timezone.now()
+        if self.first_replied_at is None:
+            self.first_replied_at = at
+        self.status = self.Status.ANSWERED
+
+    def close(self):
+        if self.status == self.Status.CLOSED:
+            raise ShowcaseError(_("This inquiry is already closed."))
+        self.status = self.Status.CLOSED
+
+
+class InquiryMessage(models.Model):
+    """One message in an inquiry's thread. ``reply_token`` lets the buyer answer through a link."""
+
+    class Author(models.TextChoices):
+        BUYER = "buyer", _("Buyer")
+        SUPPLIER = "supplier", _("Supplier")
+
+    inquiry = models.ForeignKey(Inquiry, verbose_name=_("inquiry"), on_delete=models.CASCADE, related_name="messages")
+    author_kind = models.CharField(_("from"), max_length=10, choices=Author.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("message"))
+    reply_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    created_at = models.DateTimeField(_("sent at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("inquiry message")
+        verbose_name_plural = _("inquiry messages")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_author_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"

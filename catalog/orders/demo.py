@@ -1,0 +1,118 @@
+"""Demo sample orders for the demo SME's supplier, one per step of the order's life, so the supplier dashboard
+and the staff admin have something to show without Stripe. Payments are marked paid directly (with ``demo``
+ids): on a real site only Stripe's webhook does that. Idempotent: each order has a stable checkout key."""
+
+from django.db import transaction
+
+from catalog.showcase.demo import DEMO_MEMBER_EMAIL
+from payments import services as payment_services
+from payments.models import Payment
+
+from . import selectors as order_selectors
+from . import services as order_services
+from .models import SampleOrder
+
+Status = SampleOrder.Status
+
+ORDERS = [
+    {
+        "key": "demo-sample-order-1",
+        "buyer_name": "Somchai Jaidee",
+        "buyer_company": "Bangkok Fine Foods Co., Ltd.",
+        "buyer_email": "somchai@bangkok-fine-foods.example",
+        "shipping_address": "99 Sukhumvit Road, Khlong Toei\nBangkok 10110",
+        "country": "TH",
+        "currency": "THB",
+        "language": "th",
+        "status": Status.PAID,
+    },
+    {
+        "key": "demo-sample-order-2",
+        "buyer_name": "Nur Aisyah binti Ahmad",
+        "buyer_company": "Halal Pantry Sdn. Bhd.",
+        "buyer_email": "aisyah@halal-pantry.example",
+        "shipping_address": "12 Jalan Ampang\n50450 Kuala Lumpur",
+        "country": "MY",
+        "currency": "MYR",
+        "language": "ms",
+        "status": Status.SHIPPED,
+    },
+    {
+        "key": "demo-sample-order-3",
+        "buyer_name": "Nguyen Van An",
+        "buyer_company": "Saigon Gifts JSC",
+        "buyer_email": "an@saigon-gifts.example",
+        "shipping_address": "45 Le Loi, Ben Nghe Ward, District 1\nHo Chi Minh City",
+        "country": "VN",
+        "currency": "VND",
+        "language": "vi",
+        "status": Status.PENDING,
+    },
+    {
+        "key": "demo-sample-order-4",
+        "buyer_name": "Tan Wei Ling",
+        "buyer_company": "Lion City Provisions Pte. Ltd.",
+        "buyer_email": "weiling@lioncity.example",
+        "shipping_address": "8 Marina View, #20-01\nSingapore 018960",
+        "country": "SG",
+        "currency": "SGD",
+        "language": "en",
+        "status": Status.DELIVERED,
+    },
+]
+
+BUYER_FIELDS = ("buyer_name", "buyer_company", "buyer_email", "shipping_address", "country", "currency", "language")
+
+
+def _supplier_products():
+    """Sample products of the supplier the demo SME owns (the first demo supplier)."""
+    products = order_selectors.sample_products().filter(company__memberships__user__email=DEMO_MEMBER_EMAIL)
+    return list(products[:3])
+
+
+def _advance(order, spec, index):
+    """Walk the order (and its payment) to the status of the spec, as Stripe and the supplier would."""
+    if spec["status"] == Status.PENDING:
+        return
+    payment = payment_services.payment_create(
+        purpose=Payment.Purpose.SAMPLE_ORDER,
+        target=order,
+        amount_minor=order.amount_minor,
+        currency=order.currency,
+        description=f"Sample order {order.reference}",
+        customer_email=order.buyer_email,
+    )
+    payment.stripe_checkout_session_id = f"cs_demo_{index}"
+    payment.stripe_payment_intent_id = f"pi_demo_{index}"
+    payment.checkout_attempts = 1
+    payment.save(update_fields=["stripe_checkout_session_id", "stripe_payment_intent_id", "checkout_attempts"])
+    payment.set_status(Payment.Status.PAID, note="demo content")
+    order.set_status(Status.PAID, note="demo content")
+    if spec["status"] in (Status.SHIPPED, Status.DELIVERED):
+        order.carrier, order.tracking_number = "Chunghwa Post EMS", f"EE{123456780 + index}TW"
+        order.save(update_fields=["carrier", "tracking_number", "updated_at"])
+        order.set_status(Status.SHIPPED, note="demo content")
+    if spec["status"] == Status.DELIVERED:
+        order.set_status(Status.DELIVERED, note="demo content")
+
+
+@transaction.atomic
+def seed(*, stdout) -> None:
+    stdout.write("Sample orders:")
+    products = _supplier_products()
+    if not products:
+        stdout.write(f"  no sample products of {DEMO_MEMBER_EMAIL}'s supplier: seed the showcase first")
+        return
+    for index, spec in enumerate(ORDERS, start=1):
+        if order_selectors.order_by_checkout_key(spec["key"]) is not None:
+            stdout.write(f"  {spec['key']}: kept")
+            continue
+        lines = [(product, 1) for product in products[: 1 + index % 2]]
+        order = order_services.order_create(
+            company=products[0].company,
+            lines=lines,
+            checkout_key=spec["key"],
+            **{name: spec[name] for name in BUYER_FIELDS},
+        )
+        _advance(order, spec, index)
+        stdout.write(f"  {spec['key']}: {order.reference} created ({order.get_status_display()})")

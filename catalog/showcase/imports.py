@@ -1,0 +1,394 @@
+"""Bulk product import from CSV or XLSX: read, validate every row, then write all or nothing.
+
+Columns: see ``COLUMNS``. ``ships_to`` holds ``;``-separated ISO codes, ``certifications`` holds
+``;``-separated ``TYPE|issuer|number|valid_until`` entries (dates as YYYY-MM-DD). A SKU the company already
+has is updated (as a new revision). Without ``publish`` the products go to the moderation workflow.
+"""
+
+import csv
+import datetime
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+from wagtail.models import WorkflowState
+
+from portal.markets import Market
+
+from .models import Certificate, CertificateType, Product, ProductCategory, ShowcaseError
+from .services import notify_products_changed, start_review
+
+COLUMNS = [
+    "sku",
+    "name_zh_hant",
+    "name_en",
+    "name_th",
+    "name_ms",
+    "name_id",
+    "name_vi",
+    "description_zh_hant",
+    "description_en",
+    "description_th",
+    "category",
+    "price_twd",
+    "moq",
+    "unit",
+    "lead_time_days",
+    "hs_code",
+    "ships_to",
+    "certifications",
+    "sample_available",
+    "sample_price_twd",
+]
+REQUIRED_COLUMNS = ["sku", "name_zh_hant", "name_en", "description_zh_hant", "description_en", "category"]
+REQUIRED_COLUMNS += ["price_twd", "moq", "unit", "hs_code"]
+MAX_ROWS = 5000
+TRUE_VALUES = {"1", "true", "yes", "y", "是"}
+FALSE_VALUES = {"", "0", "false", "no", "n", "否"}
+
+
+@dataclass
+class RowError:
+    row: int  # the line in the file (the header is line 1)
+    column: str
+    message: str
+
+    def __str__(self):
+        where = _("row %(row)s") % {"row": self.row}
+        if self.column:
+            where += f", {self.column}"
+        return f"{where}: {self.message}"
+
+
+class ProductImportError(Exception):
+    """The file cannot be imported; ``errors`` lists each problem by row."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
+@dataclass
+class ImportResult:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    published: bool = False
+
+
+class ImportRowForm(forms.ModelForm):
+    """Validates one row with the model's own field rules (HS code, non-negative prices...)."""
+
+    class Meta:
+        model = Product
+        fields = [
+            "sku",
+            "name_zh_hant",
+            "name_en",
+            "name_th",
+            "name_ms",
+            "name_id",
+            "name_vi",
+            "description_zh_hant",
+            "description_en",
+            "description_th",
+            "price_twd",
+            "moq",
+            "unit",
+            "lead_time_days",
+            "hs_code",
+            "sample_price_twd",
+        ]
+
+    def validate_unique(self):
+        """Duplicates are checked across the file instead."""
+
+
+# --- Reading ---------------------------------------------------------------------------------------------
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _read_xlsx(data):
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
+        raise ProductImportError([RowError(0, "", _("This is not a readable XLSX file."))]) from error
+    sheet = workbook.worksheets[0]
+    formula_errors = [
+        RowError(cell.row, cell.column_letter, _("The cell holds a formula; paste the values instead."))
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]
+    if formula_errors:
+        raise ProductImportError(formula_errors)
+    rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    return [row for row in rows if any(row)]
+
+
+def _read_csv(data):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ProductImportError(
+            [
+                RowError(
+                    0,
+                    "",
+                    _("The CSV file is not UTF-8 encoded. In Excel choose “CSV UTF-8 (comma delimited)” when saving."),
+                )
+            ]
+        ) from error
+    rows = [[value.strip() for value in row] for row in csv.reader(io.StringIO(text))]
+    return [row for row in rows if any(row)]
+
+
+def read_rows(data: bytes):
+    """``[(line_number, {column: text})]`` from CSV or XLSX bytes (detected by content, not by name)."""
+    rows = _read_xlsx(data) if data[:4] == b"PK\x03\x04" else _read_csv(data)
+    if not rows:
+        raise ProductImportError([RowError(0, "", _("The file is empty."))])
+    header = [name.strip().lower() for name in rows[0]]
+    unknown = [name for name in header if name not in COLUMNS]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    errors = [RowError(1, name, _("Unknown column.")) for name in unknown]
+    errors += [RowError(1, name, _("This column is missing.")) for name in missing]
+    if errors:
+        raise ProductImportError(errors)
+    if len(rows) - 1 > MAX_ROWS:
+        raise ProductImportError([RowError(0, "", _("At most %(max)s products per file.") % {"max": MAX_ROWS})])
+    return [
+        (line, dict(zip(header, values + [""] * (len(header) - len(values)), strict=False)))
+        for line, values in enumerate(rows[1:], start=2)
+    ]
+
+
+# --- Validation ------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedRow:
+    line: int
+    fields: dict
+    category_path: str
+    ships_to: list
+    certifications: list
+    sample_available: bool
+
+
+def _parse_certifications(text, line, errors):
+    certifications = []
+    for entry in filter(None, (part.strip() for part in text.split(";"))):
+        parts = [part.strip() for part in entry.split("|")]
+        if len(parts) != 4:
+            errors.append(RowError(line, "certifications", _("Write each as TYPE|issuer|number|valid_until.")))
+            continue
+        kind, issuer, number, until = parts
+        if kind.upper() not in CertificateType.values:
+            errors.append(
+                RowError(
+                    line,
+                    "certifications",
+                    _("Unknown certificate type %(type)s (use one of %(types)s).")
+                    % {"type": kind, "types": ", ".join(CertificateType.values)},
+                )
+            )
+            continue
+        try:
+            valid_until = datetime.date.fromisoformat(until)
+        except ValueError:
+            errors.append(
+                RowError(line, "certifications", _("Write the date as YYYY-MM-DD: %(value)s") % {"value": until})
+            )
+            continue
+        if not issuer or not number:
+            errors.append(RowError(line, "certifications", _("The issuer and the number are required.")))
+            continue
+        certifications.append(
+            {"certificate_type": kind.upper(), "issuer": issuer, "number": number, "valid_until": valid_until}
+        )
+    return certifications
+
+
+def _parse_row(line, values, errors):
+    form_data = {name: values.get(name, "") for name in ImportRowForm.Meta.fields}
+    form_data["unit"] = form_data["unit"].lower()
+    form_data["lead_time_days"] = form_data["lead_time_days"] or "7"
+    form = ImportRowForm(data=form_data)
+    row_errors = []
+    if not form.is_valid():
+        for name, messages in form.errors.items():
+            row_errors += [RowError(line, name if name != "__all__" else "", message) for message in messages]
+    ships_to = [code.strip().upper() for code in values.get("ships_to", "").split(";") if code.strip()]
+    row_errors += [
+        RowError(line, "ships_to", _("Unknown country code %(code)s.") % {"code": code})
+        for code in ships_to
+        if code not in Market.values
+    ]
+    available = values.get("sample_available", "").strip().lower()
+    if available not in TRUE_VALUES | FALSE_VALUES:
+        row_errors.append(RowError(line, "sample_available", _("Write yes or no.")))
+    sample_available = available in TRUE_VALUES
+    if sample_available and not values.get("sample_price_twd"):
+        row_errors.append(RowError(line, "sample_price_twd", _("Give the sample price when samples are available.")))
+    certifications = _parse_certifications(values.get("certifications", ""), line, row_errors)
+    errors += row_errors
+    if row_errors:
+        return None
+    return ParsedRow(
+        line=line,
+        fields={**form.cleaned_data, "ships_to": ships_to, "sample_available": sample_available},
+        category_path=values["category"].strip().strip("/").lower(),
+        ships_to=ships_to,
+        certifications=certifications,
+        sample_available=sample_available,
+    )
+
+
+def _skus_in_review(company):
+    product_ids = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Product), status=WorkflowState.STATUS_IN_PROGRESS
+    ).values_list("object_id", flat=True)
+    return set(
+        Product.objects.for_company(company)
+        .filter(pk__in=[int(pk) for pk in product_ids])
+        .values_list("sku", flat=True)
+    )
+
+
+def validate(rows, *, company, create_categories=False):
+    """Parse every row; raise ``ProductImportError`` with all problems, or return the parsed rows."""
+    errors = []
+    parsed = []
+    seen = {}
+    categories = set(ProductCategory.objects.values_list("path", flat=True))
+    in_review = _skus_in_review(company)
+    for line, values in rows:
+        sku = values.get("sku", "").strip()
+        if sku and sku in seen:
+            errors.append(
+                RowError(line, "sku", _("SKU %(sku)s is already on row %(row)s.") % {"sku": sku, "row": seen[sku]})
+            )
+            continue
+        seen[sku] = line
+        if sku in in_review:
+            errors.append(RowError(line, "sku", _("This product is in review; wait for the decision.")))
+            continue
+        row = _parse_row(line, values, errors)
+        if row is None:
+            continue
+        if not row.category_path:
+            errors.append(RowError(line, "category", _("This field is required.")))
+            continue
+        if row.category_path not in categories and not create_categories:
+            errors.append(RowError(line, "category", _("Unknown category %(path)s.") % {"path": row.category_path}))
+            continue
+        parsed.append(row)
+    if errors:
+        raise ProductImportError(errors)
+    return parsed
+
+
+# --- Writing ---------------------------------------------------------------------------------------------
+
+
+def _category(path, cache):
+    if path in cache:
+        return cache[path]
+    parent = None
+    built = []
+    for slug in path.split("/"):
+        built.append(slugify(slug) or slug)
+        current = "/".join(built)
+        category = cache.get(current) or ProductCategory.objects.filter(path=current).first()
+        if category is None:
+            label = slug.replace("-", " ").capitalize()
+            category = ProductCategory.objects.create(
+                parent=parent, slug=built[-1], path=current, name_zh_hant=label, name_en=label
+            )
+        cache[current] = category
+        parent = category
+    return cache[path]
+
+
+def _certificates(company, certifications, cache):
+    result = []
+    today = timezone.localdate()
+    for cert in certifications:
+        key = (cert["certificate_type"], cert["number"])
+        if key not in cache:
+            certificate, _created = Certificate.objects.update_or_create(
+                company=company,
+                certificate_type=cert["certificate_type"],
+                number=cert["number"],
+                defaults={"issuer": cert["issuer"], "valid_until": cert["valid_until"]},
+                create_defaults={
+                    "issuer": cert["issuer"],
+                    "valid_until": cert["valid_until"],
+                    "valid_from": min(today, cert["valid_until"]),
+                },
+            )
+            if certificate.valid_from > certificate.valid_until:
+                certificate.valid_from = certificate.valid_until
+                certificate.save(update_fields=["valid_from"])
+            cache[key] = certificate
+        result.append(cache[key])
+    return result
+
+
+def import_products(*, company, data, user=None, publish=False, create_categories=False, progress=None):
+    """Validate ``data`` (CSV or XLSX bytes) and write every row, or nothing. ``progress(done, total)``."""
+    parsed = validate(read_rows(data), company=company, create_categories=create_categories)
+    result = ImportResult(published=publish)
+    existing = {p.sku: p for p in Product.objects.for_company(company)}
+    category_cache = {c.path: c for c in ProductCategory.objects.all()}
+    certificate_cache = {}
+    with transaction.atomic():
+        for done, row in enumerate(parsed, start=1):
+            try:
+                _write_row(row, company, user, publish, existing, category_cache, certificate_cache, result)
+            except (ValidationError, ShowcaseError) as error:
+                messages = error.messages if isinstance(error, ValidationError) else [str(error)]
+                raise ProductImportError([RowError(row.line, "", message) for message in messages]) from error
+            if progress:
+                progress(done, len(parsed))
+    return result
+
+
+def _write_row(row, company, user, publish, existing, category_cache, certificate_cache, result):
+    product = existing.get(row.fields["sku"])
+    draft = product.get_latest_revision_as_object() if product else Product(company=company, live=False)
+    for name, value in row.fields.items():
+        setattr(draft, name, value)
+    draft.category = _category(row.category_path, category_cache)
+    draft.certificates = _certificates(company, row.certifications, certificate_cache)
+    draft.full_clean()
+    if not draft.live:
+        draft.save()
+    revision = draft.save_revision(user=user, log_action=True, clean=False)
+    (result.updated if product else result.created).append(draft.pk)
+    if publish:
+        revision.publish(user=user, skip_permission_checks=True)
+    else:
+        if draft.live:
+            notify_products_changed([draft.pk], reason="edited")
+        start_review(Product.objects.get(pk=draft.pk), user=user)

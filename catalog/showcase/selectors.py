@@ -1,0 +1,131 @@
+"""Reads of the showcase.
+
+The public storefront's reads return only live products of verified companies; the supplier dashboard's reads
+are scoped to the member's own companies.
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+
+from portal.companies.models import Company
+from portal.companies.selectors import company_for_member
+
+from .models import Certificate, Collection, PriceTier, Product, ProductCategory, ProductImage
+
+PRODUCTS_PER_PAGE = 24
+NEW_ARRIVALS = 8
+COLLECTION_SIZE = 8
+SORTS = {
+    "newest": ("-first_published_at", "-pk"),
+    "price_asc": ("price_twd", "pk"),
+    "price_desc": ("-price_twd", "-pk"),
+}
+DEFAULT_SORT = "newest"
+
+
+def _with_media(queryset):
+    return queryset.select_related("company", "category").prefetch_related(
+        Prefetch("images", queryset=ProductImage.objects.select_related("image").order_by("sort_order"))
+    )
+
+
+def live_products():
+    """Every product a buyer may see, newest first."""
+    return Product.objects.public().select_related("category").order_by(*SORTS[DEFAULT_SORT])
+
+
+def new_arrivals(*, limit=NEW_ARRIVALS):
+    return list(_with_media(live_products())[:limit])
+
+
+def featured_collections(*, size=COLLECTION_SIZE):
+    """Staff-curated collections with at least one public product, each with its first ``size`` products."""
+    result = []
+    for collection in Collection.objects.featured():
+        products = list(_with_media(collection.live_products())[:size])
+        if products:
+            result.append((collection, products))
+    return result
+
+
+def root_categories():
+    return ProductCategory.objects.roots().order_by("sort_order", "path")
+
+
+def category_by_path(slug_path):
+    return ProductCategory.objects.filter(path=slug_path.strip("/")).first()
+
+
+def category_products(*, category, sort, page_number):
+    """One page of the public products in ``category`` and below, sorted by ``sort`` (newest, price)."""
+    ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
+    products = _with_media(Product.objects.public().in_category(category).order_by(*ordering))
+    return Paginator(products, PRODUCTS_PER_PAGE).get_page(page_number)
+
+
+def public_product(pk):
+    """The approved live version of a product of a verified company, or None."""
+    return (
+        Product.objects.public()
+        .select_related("company", "company__supplier_profile", "category", "category__parent")
+        .prefetch_related(
+            Prefetch("images", queryset=ProductImage.objects.select_related("image").order_by("sort_order")),
+            Prefetch("price_tiers", queryset=PriceTier.objects.order_by("min_quantity")),
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def category_trail(category):
+    """The category and its ancestors, root first."""
+    trail = []
+    while category is not None:
+        trail.append(category)
+        category = category.parent
+    return list(reversed(trail))
+
+
+def public_suppliers():
+    """Companies with a public storefront: verified by the bureau and with at least one live product."""
+    return Company.objects.verified().filter(pk__in=Product.objects.public().values("company_id")).order_by("pk")
+
+
+def public_supplier(company_id):
+    return public_suppliers().select_related("supplier_profile").filter(pk=company_id).first()
+
+
+def supplier_profile(company):
+    """The company's showcase profile, or None when it has not written one."""
+    try:
+        return company.supplier_profile
+    except Company.supplier_profile.RelatedObjectDoesNotExist:
+        return None
+
+
+def supplier_products(*, company):
+    return list(_with_media(Product.objects.public().for_company(company).order_by(*SORTS[DEFAULT_SORT])))
+
+
+def dashboard_company(*, user, company_id):
+    """One of the user's companies, or 404."""
+    return company_for_member(user=user, pk=company_id)
+
+
+def company_products(*, company):
+    """The company's products, newest first, with what the list needs to show their state."""
+    return Product.objects.for_company(company).select_related("category").order_by("-updated_at")
+
+
+def company_product(*, company, pk) -> Product:
+    """One of the company's products, or 404 (products of other companies are never revealed)."""
+    return get_object_or_404(Product.objects.for_company(company), pk=pk)
+
+
+def company_certificates(*, company):
+    return Certificate.objects.for_company(company).order_by("valid_until")
+
+
+def company_certificate(*, company, pk) -> Certificate:
+    return get_object_or_404(Certificate.objects.for_company(company), pk=pk)

@@ -1,0 +1,139 @@
+"""Sample orders follow their payment through signed Stripe webhooks (stripe-mock for the API calls):
+paid once however often Stripe delivers, refunds early or late, failed and expired checkouts."""
+
+import pytest
+from django.core import mail
+from django.utils import translation
+
+from catalog.orders import services
+from catalog.orders.models import SampleOrder
+from payments.models import Payment, StripeEvent
+from tests.factories.accounts import UserFactory
+from tests.factories.companies import MembershipFactory, OwnerFactory
+from tests.factories.orders import sample_product
+from tests.stripe_support import charge_object, make_event, post_event, session_object
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def placed(stripe_settings):
+    """A pending order of 2 samples at 150 TWD (300 TWD) with its Checkout Session at stripe-mock;
+    the supplier has an owner (zh-hant) and a plain member."""
+    product = sample_product(name_en="Pineapple cake")
+    owner = OwnerFactory(company=product.company, user=UserFactory(preferred_language="zh-hant")).user
+    MembershipFactory(company=product.company)
+    order, _session = services.order_place(
+        build_absolute_uri=lambda path: f"https://portal.example{path}",
+        checkout_key=None,
+        company=product.company,
+        lines=[(product, 2)],
+        buyer_name="Nguyen Van An",
+        buyer_company="Saigon Imports",
+        buyer_email="an@example.com",
+        shipping_address="1 Le Loi, District 1, Ho Chi Minh City",
+        country="VN",
+        currency="TWD",
+        language="en",
+    )
+    payment = Payment.objects.get()
+    return order, payment, owner
+
+
+def test_the_completed_checkout_delivered_three_times_pays_the_order_once(
+    client, placed, django_capture_on_commit_callbacks
+):
+    """One event delivered three times: the order is paid once; the buyer and the owner get one e-mail each."""
+    order, payment, owner = placed
+    event = make_event("checkout.session.completed", session_object(payment), event_id="evt_thrice")
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            assert post_event(client, event).status_code == 200
+    order.refresh_from_db()
+    assert order.status == SampleOrder.Status.PAID and order.paid_at is not None
+    assert [step["to"] for step in order.history] == ["paid"]
+    assert sorted(message.to[0] for message in mail.outbox) == sorted(["an@example.com", owner.email])
+    buyer_mail = next(message for message in mail.outbox if message.to == ["an@example.com"])
+    assert order.reference in buyer_mail.subject and "Payment received" in buyer_mail.subject
+    assert f"/en/samples/orders/{order.token}/" in buyer_mail.body
+    owner_mail = next(message for message in mail.outbox if message.to == [owner.email])
+    assert f"/zh-hant/dashboard/{order.company_id}/orders/{order.pk}/" in owner_mail.body
+    assert "Nguyen Van An" in owner_mail.body
+
+
+def test_two_different_paid_events_still_pay_once(client, placed, django_capture_on_commit_callbacks):
+    order, payment, _owner = placed
+    with django_capture_on_commit_callbacks(execute=True):
+        post_event(client, make_event("checkout.session.completed", session_object(payment)))
+        post_event(client, make_event("checkout.session.async_payment_succeeded", session_object(payment)))
+    order.refresh_from_db()
+    assert order.status == SampleOrder.Status.PAID
+    assert len(mail.outbox) == 2
+
+
+def test_a_refund_before_the_completed_checkout_is_applied_after_it(client, placed):
+    """charge.refunded arrives first (it waits); completion pays the order, then the partial refund is recorded
+    while the order stays paid, so the supplier still ships."""
+    order, payment, _owner = placed
+    post_event(client, make_event("charge.refunded", charge_object(payment, amount_refunded=10000)))
+    order.refresh_from_db()
+    assert (order.status, order.amount_refunded_minor) == ("pending", 0)
+    assert StripeEvent.objects.get(type="charge.refunded").status == StripeEvent.Status.WAITING
+    post_event(client, make_event("checkout.session.completed", session_object(payment)))
+    order.refresh_from_db()
+    assert (order.status, order.amount_refunded_minor) == ("paid", 10000)
+    assert order.is_partially_refunded
+
+
+def test_a_full_refund_closes_a_shipped_order(client, placed):
+    order, payment, owner = placed
+    post_event(client, make_event("checkout.session.completed", session_object(payment)))
+    services.order_mark_shipped(order=order, by=owner, carrier="EMS", tracking_number="EE123")
+    post_event(client, make_event("charge.refunded", charge_object(payment, amount_refunded=10000)))
+    order.refresh_from_db()
+    assert (order.status, order.amount_refunded_minor) == ("shipped", 10000)
+    post_event(client, make_event("charge.refunded", charge_object(payment, amount_refunded=30000)))
+    order.refresh_from_db()
+    assert (order.status, order.amount_refunded_minor) == ("refunded", 30000)
+    assert not order.is_partially_refunded
+
+
+def test_an_expired_checkout_expires_the_order_and_pay_now_reopens_it(client, placed, stripe_requests):
+    order, payment, _owner = placed
+    expired = session_object(payment, payment_status="unpaid", status="expired", payment_intent=None)
+    post_event(client, make_event("checkout.session.expired", expired))
+    order.refresh_from_db()
+    assert order.status == SampleOrder.Status.EXPIRED
+    html = client.get(f"/en/samples/orders/{order.token}/").content.decode()
+    assert "Payment expired" in html and "Pay now" in html
+    response = client.post(f"/en/samples/orders/{order.token}/pay/")
+    assert response.status_code == 303
+    order.refresh_from_db()
+    assert order.status == SampleOrder.Status.PENDING
+    keys = [r["idempotency_key"] for r in stripe_requests if r["path"] == "/v1/checkout/sessions"]
+    assert keys == [f"payment-{payment.pk}-checkout-v2"]
+
+
+def test_a_failed_async_payment_fails_the_order(client, placed):
+    order, payment, _owner = placed
+    unpaid = session_object(payment, payment_status="unpaid")
+    post_event(client, make_event("checkout.session.completed", unpaid))
+    post_event(client, make_event("checkout.session.async_payment_failed", unpaid))
+    order.refresh_from_db()
+    assert order.status == SampleOrder.Status.FAILED
+
+
+def test_late_money_for_an_expired_order_still_pays_it(client, placed, django_capture_on_commit_callbacks):
+    order, payment, _owner = placed
+    post_event(client, make_event("checkout.session.expired", session_object(payment, status="expired")))
+    with django_capture_on_commit_callbacks(execute=True):
+        post_event(client, make_event("checkout.session.completed", session_object(payment)))
+    order.refresh_from_db()
+    assert order.status == SampleOrder.Status.PAID
+    assert len(mail.outbox) == 2
