@@ -26,8 +26,9 @@ FLAG = "flag"  # a yes/no document field; its one facet value is FLAG_VALUE
 BUCKETS = "buckets"  # a number counted in fixed half-open ranges [low, high)
 FLAG_VALUE = "1"
 
-# The free-form price range: URL/API parameters and Filters attributes; both ends are inclusive.
+# The free-form price range on PRICE_FIELD: URL/API parameters and Filters attributes; both ends are inclusive.
 PRICE_RANGE = ("price_min", "price_max")
+PRICE_FIELD = "price_twd"
 
 CATEGORY_PATH = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*$")
 
@@ -241,7 +242,7 @@ FACETS = (
     ),
     Facet(
         "price",
-        field="price_twd",
+        field=PRICE_FIELD,
         label=_("Price"),
         kind=BUCKETS,
         normalise=str.strip,

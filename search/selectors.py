@@ -97,7 +97,7 @@ def _backend():
     return elasticsearch if settings.ELASTICSEARCH_URL else database
 
 
-def product_search(query="", filters=None, sort="relevance", page=1, locale="zh-hant"):
+def product_search(query="", filters=None, sort=DEFAULT_SORT, page=1, locale="zh-hant"):
     """Search public products. `query` is cut to 200 characters; sort falls back to relevance."""
     if locale not in LANGUAGES:
         raise InvalidSearch(_("Unknown language."))

@@ -6,7 +6,7 @@ import re
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.html import escape
 
-from ..facets import BUCKETS, FACETS, MAX_PAGE, PAGE_SIZE, sort_for
+from ..facets import BUCKETS, FACETS, MAX_PAGE, PAGE_SIZE, PRICE_FIELD, sort_for
 from ..models import ProductEntry, ProductEntryFacet
 from .base import AUTOCOMPLETE_SIZE, SearchResults, hit_from_document, localised
 
@@ -50,9 +50,9 @@ def _filtered(entries, filters):
                 product_id__in=ProductEntryFacet.objects.filter(facet=facet.name, value__in=values).values("entry_id")
             )
     if filters.price_min is not None:
-        entries = entries.filter(price_twd__gte=filters.price_min)
+        entries = entries.filter(**{f"{PRICE_FIELD}__gte": filters.price_min})
     if filters.price_max is not None:
-        entries = entries.filter(price_twd__lte=filters.price_max)
+        entries = entries.filter(**{f"{PRICE_FIELD}__lte": filters.price_max})
     return entries
 
 

@@ -7,7 +7,7 @@ from elasticsearch.exceptions import ElasticsearchException
 
 from ..documents import LANGUAGE_FIELDS, LATIN_LANGUAGES, alias_name
 from ..engine import get_client
-from ..facets import BUCKETS, FACETS, FLAG, FLAG_VALUE, MAX_PAGE, PAGE_SIZE, sort_for
+from ..facets import BUCKETS, FACETS, FLAG, FLAG_VALUE, MAX_PAGE, PAGE_SIZE, PRICE_FIELD, sort_for
 from .base import AUTOCOMPLETE_SIZE, SearchResults, SearchUnavailable, hit_from_document
 
 NAME = "elasticsearch"
@@ -79,7 +79,7 @@ def _filter_clauses(filters):
     clauses = [_facet_clause(facet, values) for facet in FACETS if (values := facet.selected(filters))]
     price = _range(filters.price_min, filters.price_max, upper="lte")
     if price:
-        clauses.append({"range": {"price_twd": price}})
+        clauses.append({"range": {PRICE_FIELD: price}})
     return clauses
 
 
