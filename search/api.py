@@ -1,8 +1,10 @@
 """The public JSON API (django-ninja, OpenAPI at /api/v1/docs): product search and autocomplete."""
 
 from django.utils import translation
-from ninja import NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Query, Schema
+from pydantic import create_model
 
+from .facets import BUCKETS, DEFAULT_SORT, FACETS, FLAG, FLAG_VALUE, PRICE_RANGE, SORTS
 from .selectors import LANGUAGES, InvalidSearch, build_filters, parse_page, product_autocomplete, product_search
 
 api = NinjaAPI(
@@ -19,13 +21,8 @@ class FacetValueOut(Schema):
     count: int
 
 
-class FacetsOut(Schema):
-    category: list[FacetValueOut]
-    certification: list[FacetValueOut]
-    market: list[FacetValueOut]
-    price: list[FacetValueOut]
-    district: list[FacetValueOut]
-    sample: list[FacetValueOut]
+# One list per facet of the vocabulary (search/facets.py).
+FacetsOut = create_model("FacetsOut", __base__=Schema, **{facet.name: (list[FacetValueOut], ...) for facet in FACETS})
 
 
 class ProductOut(Schema):
@@ -59,18 +56,28 @@ class ErrorOut(Schema):
     detail: str
 
 
-class SearchParams(Schema):
-    q: str = ""
-    lang: str = "zh-hant"
-    category: str = ""
-    certification: list[str] = []
-    market: list[str] = []
-    district: list[str] = []
-    sample: bool = False
-    price_min: str = ""
-    price_max: str = ""
-    sort: str = "relevance"
-    page: str = "1"
+def _facet_param(facet):
+    """The query parameter of a facet: a boolean flag, a repeatable list or one string."""
+    if facet.kind == FLAG:
+        return bool, Field(False, description=f"true (or {FLAG_VALUE}): only products with {facet.field}.")
+    if facet.multiple:
+        return list[str], Field([], description="Repeat for several values (any of them matches).")
+    if facet.kind == BUCKETS:
+        keys = ", ".join(bucket.key for bucket in facet.buckets)
+        return str, Field("", description=f"One bucket, low included, high excluded: {keys}.")
+    return str, Field("")
+
+
+SearchParams = create_model(
+    "SearchParams",
+    __base__=Schema,
+    q=(str, ""),
+    lang=(str, "zh-hant"),
+    **{facet.param: _facet_param(facet) for facet in FACETS},
+    **{name: (str, Field("", description="Inclusive, in TWD.")) for name in PRICE_RANGE},
+    sort=(str, Field(DEFAULT_SORT, description=f"One of: {', '.join(SORTS)}.")),
+    page=(str, "1"),
+)
 
 
 def _language(value):
@@ -92,13 +99,8 @@ def search_products(request, params: Query[SearchParams]):
         results = product_search(
             query=params.q,
             filters=build_filters(
-                category=params.category,
-                certifications=params.certification,
-                markets=params.market,
-                districts=params.district,
-                sample=params.sample,
-                price_min=params.price_min,
-                price_max=params.price_max,
+                **{facet.attribute: getattr(params, facet.param) for facet in FACETS},
+                **{name: getattr(params, name) for name in PRICE_RANGE},
             ),
             sort=params.sort,
             page=parse_page(params.page),

@@ -16,6 +16,7 @@ from elasticsearch import helpers
 from elasticsearch.exceptions import NotFoundError
 
 from .documents import LANGUAGE_FIELDS, alias_name, index_body, index_pattern, new_index_name
+from .facets import BUCKETS, FACETS
 from .models import ProductEntry, ProductEntryFacet
 from .synonyms import normalise
 
@@ -29,12 +30,10 @@ ADMIN_TIMEOUT = 30
 
 
 def _facet_rows(document):
-    rows = [("category", path) for path in document["category_paths"]]
-    rows += [("certification", value) for value in document["certifications"]]
-    rows += [("market", value) for value in document["markets"]]
-    rows += [("district", document["district"])] if document["district"] else []
-    rows += [("sample", "1")] if document["sample_available"] else []
-    return rows
+    """(facet, value) rows of the TERMS and FLAG facets; BUCKETS facets are counted from their column."""
+    return [
+        (facet.name, value) for facet in FACETS if facet.kind != BUCKETS for value in facet.document_values(document)
+    ]
 
 
 def _entry(document):

@@ -7,7 +7,6 @@ when Elasticsearch fails or exceeds ELASTICSEARCH_TIMEOUT (a warning is logged a
 """
 
 import logging
-import re
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -16,12 +15,12 @@ from django.utils.translation import gettext as _
 from elasticsearch.exceptions import ElasticsearchException
 from wagtail.models import Page
 
-from . import sources, synonyms
+from . import synonyms
 from .backends import database, elasticsearch
-from .backends.base import MAX_QUERY_LENGTH, PRICE_BUCKETS, SORTS, FacetValue, Filters, SearchQuery, SearchUnavailable
+from .backends.base import MAX_QUERY_LENGTH, FacetValue, Filters, SearchQuery, SearchUnavailable
+from .facets import DEFAULT_SORT, FACETS, PRICE_RANGE, SORTS
 
 logger = logging.getLogger(__name__)
-CATEGORY_PATH = re.compile(r"^[a-z0-9-]+(/[a-z0-9-]+)*$")
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
 
 
@@ -41,27 +40,29 @@ def _decimal(value, label):
     return number
 
 
-def _known(values, allowed):
-    """Unknown facet values are dropped: a stale link still shows results."""
-    return tuple(dict.fromkeys(value for value in values if value in allowed))
+def build_filters(*, price_min=None, price_max=None, **facets):
+    """Filters from raw values, one keyword per facet's `attribute` (search/facets.py) plus the price range.
 
-
-def build_filters(
-    *, category="", certifications=(), markets=(), districts=(), sample=False, price_min=None, price_max=None
-):
-    """Filters from raw request values; raises InvalidSearch for a malformed price."""
-    category = (category or "").strip().lower()
+    Unknown facet values are dropped, so a stale link still shows results; raises InvalidSearch for a
+    malformed price.
+    """
+    unknown = set(facets) - {facet.attribute for facet in FACETS}
+    if unknown:
+        raise TypeError(f"build_filters() got unknown facets: {', '.join(sorted(unknown))}")
     low, high = _decimal(price_min, _("Minimum price")), _decimal(price_max, _("Maximum price"))
     if low is not None and high is not None and low > high:
         low, high = high, low
     return Filters(
-        category=category if CATEGORY_PATH.match(category) else "",
-        certifications=_known([c.upper() for c in certifications], sources.CERTIFICATE_TYPES),
-        markets=_known([m.upper() for m in markets], sources.MARKETS),
-        districts=_known([d.lower() for d in districts], sources.DISTRICTS),
-        sample_available=bool(sample),
-        price_min=low,
-        price_max=high,
+        **{facet.attribute: facet.clean(facets.get(facet.attribute)) for facet in FACETS},
+        **dict(zip(PRICE_RANGE, (low, high), strict=True)),
+    )
+
+
+def filters_from_query(query):
+    """Filters from a URL query (a QueryDict): each facet's parameter and the price range."""
+    return build_filters(
+        **{facet.attribute: facet.from_query(query.getlist(facet.param)) for facet in FACETS},
+        **{name: query.get(name) for name in PRICE_RANGE},
     )
 
 
@@ -78,50 +79,25 @@ def parse_page(value):
     return page
 
 
-def _price_label(value):
-    for bucket, low, high in PRICE_BUCKETS:
-        if bucket == value:
-            if low is None:
-                return _("Under NT$%(high)s") % {"high": f"{high:,.0f}"}
-            if high is None:
-                return _("NT$%(low)s and more") % {"low": f"{low:,.0f}"}
-            return _("NT$%(low)s–%(high)s") % {"low": f"{low:,.0f}", "high": f"{high:,.0f}"}
-    return value
-
-
 def _labelled(counts, filters, language):
-    categories = sources.category_labels([value for value, _count in counts.get("category", [])], language)
-    labels = {
-        "category": lambda value: categories.get(value, value),
-        "certification": sources.certificate_label,
-        "market": sources.market_label,
-        "district": sources.district_label,
-        "sample": lambda value: _("Samples available"),
-        "price": _price_label,
-    }
-    active = {
-        "category": {filters.category},
-        "certification": set(filters.certifications),
-        "market": set(filters.markets),
-        "district": set(filters.districts),
-        "sample": {"1"} if filters.sample_available else set(),
-        "price": set(),
-    }
-    return {
-        facet: [
-            FacetValue(value=value, label=str(labels[facet](value)), count=count, active=value in active[facet])
-            for value, count in counts.get(facet, [])
-            if count > 0
+    """FacetValues of every facet in the vocabulary's order; zero counts are left out."""
+    facets = {}
+    for facet in FACETS:
+        values = [(value, count) for value, count in counts.get(facet.name, []) if count > 0]
+        labels = facet.value_labels([value for value, _count in values], language)
+        selected = set(facet.selected(filters))
+        facets[facet.name] = [
+            FacetValue(value=value, label=str(labels.get(value, value)), count=count, active=value in selected)
+            for value, count in values
         ]
-        for facet in labels
-    }
+    return facets
 
 
 def _backend():
     return elasticsearch if settings.ELASTICSEARCH_URL else database
 
 
-def product_search(query="", filters=None, sort="relevance", page=1, locale="zh-hant"):
+def product_search(query="", filters=None, sort=DEFAULT_SORT, page=1, locale="zh-hant"):
     """Search public products. `query` is cut to 200 characters; sort falls back to relevance."""
     if locale not in LANGUAGES:
         raise InvalidSearch(_("Unknown language."))
@@ -130,7 +106,7 @@ def product_search(query="", filters=None, sort="relevance", page=1, locale="zh-
         text=text,
         alternatives=tuple(synonyms.expand(text, synonyms.load_synonym_sets())) if text else (),
         filters=filters or Filters(),
-        sort=sort if sort in SORTS else "relevance",
+        sort=sort if sort in SORTS else DEFAULT_SORT,
         page=max(1, int(page)),
         language=locale,
     )

@@ -8,18 +8,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .backends.base import MAX_QUERY_LENGTH, SORTS
-from .selectors import InvalidSearch, build_filters, page_search, parse_page, product_search
+from .backends.base import MAX_QUERY_LENGTH
+from .facets import BUCKETS, DEFAULT_SORT, FACETS, FACETS_BY_NAME, PRICE_RANGE, SORTS
+from .selectors import InvalidSearch, filters_from_query, page_search, parse_page, product_search
 
-# Request parameter of each facet; multi-valued facets may repeat.
-FACET_PARAMS = {
-    "category": "category",
-    "certification": "certification",
-    "market": "market",
-    "district": "district",
-    "sample": "sample",
-}
-STATE_PARAMS = ("q", "category", "certification", "market", "district", "sample", "price_min", "price_max", "sort")
+# Every URL parameter the page keeps, in the order the links spell them.
+STATE_PARAMS = ("q", *(facet.param for facet in FACETS), *PRICE_RANGE, "sort")
 
 
 def _state(request):
@@ -35,38 +29,37 @@ def _url(state, **changes):
     return "?" + urlencode(pairs) if pairs else "?"
 
 
-def _toggle(state, param, value):
-    values = state.get(param, [])
-    single = param in ("category", "sample")
+def _toggle(state, facet, value):
+    """The URL that removes `value` when it is in `state`, and adds it otherwise (replacing, if single-valued).
+
+    A price bucket replaces a typed price range too.
+    """
+    values = state.get(facet.param, [])
     if value in values:
-        return _url(state, **{param: [v for v in values if v != value]})
-    return _url(state, **{param: [value] if single else [*values, value]})
+        return _url(state, **{facet.param: [v for v in values if v != value]})
+    changes = {facet.param: [*values, value] if facet.multiple else [value]}
+    if facet.kind == BUCKETS:
+        changes.update({name: [] for name in PRICE_RANGE})
+    return _url(state, **changes)
 
 
 def _facet_groups(results, state):
-    titles = {
-        "category": _("Category"),
-        "certification": _("Certification"),
-        "market": _("Ships to"),
-        "district": _("Supplier district"),
-        "sample": _("Samples"),
-        "price": _("Price"),
-    }
     groups = []
-    for facet, values in results.facets.items():
+    for name, values in results.facets.items():
         if not values:
             continue
-        options = []
-        for item in values:
-            if facet == "price":
-                low, _sep, high = item.value.partition("-")
-                url = _url(state, price_min=[low] if low else [], price_max=[high] if high else [])
-            else:
-                url = _toggle(state, FACET_PARAMS[facet], item.value)
-            options.append(
-                {"value": item.value, "label": item.label, "count": item.count, "active": item.active, "url": url}
-            )
-        groups.append({"name": facet, "title": titles[facet], "options": options})
+        facet = FACETS_BY_NAME[name]
+        options = [
+            {
+                "value": item.value,
+                "label": item.label,
+                "count": item.count,
+                "active": item.active,
+                "url": _toggle(state, facet, item.value),
+            }
+            for item in values
+        ]
+        groups.append({"name": name, "title": facet.label, "options": options})
     return groups
 
 
@@ -74,10 +67,10 @@ def _chips(results, state):
     """Active filters, each with the URL that removes it."""
     labels = {(facet, v.value): v.label for facet, values in results.facets.items() for v in values}
     chips = []
-    for facet, param in FACET_PARAMS.items():
-        for value in state.get(param, []):
-            chips.append({"label": labels.get((facet, value), value), "url": _toggle(state, param, value)})
-    for param, label in (("price_min", _("from NT$%(value)s")), ("price_max", _("up to NT$%(value)s"))):
+    for facet in FACETS:
+        for value in state.get(facet.param, []):
+            chips.append({"label": labels.get((facet.name, value), value), "url": _toggle(state, facet, value)})
+    for param, label in zip(PRICE_RANGE, (_("from NT$%(value)s"), _("up to NT$%(value)s")), strict=True):
         for value in state.get(param, []):
             chips.append({"label": label % {"value": value}, "url": _url(state, **{param: []})})
     return chips
@@ -86,34 +79,20 @@ def _chips(results, state):
 def product_search_view(request):
     language = get_language()
     state = _state(request)
-    sort = request.GET.get("sort", "relevance")
+    sort = request.GET.get("sort", DEFAULT_SORT)
     context = {"query": request.GET.get("q", ""), "sort": sort, "state": state, "results": None, "error": ""}
     try:
-        filters = build_filters(
-            category=request.GET.get("category", ""),
-            certifications=request.GET.getlist("certification"),
-            markets=request.GET.getlist("market"),
-            districts=request.GET.getlist("district"),
-            sample=request.GET.get("sample") == "1",
-            price_min=request.GET.get("price_min"),
-            price_max=request.GET.get("price_max"),
-        )
+        filters = filters_from_query(request.GET)
         page = parse_page(request.GET.get("page"))
     except InvalidSearch as exc:
         context["error"] = str(exc)
         return render(request, "search/results.html", context, status=400)
     results = product_search(query=context["query"], filters=filters, sort=sort, page=page, locale=language)
-    sort_labels = {
-        "relevance": _("Best match"),
-        "newest": _("Newest"),
-        "price_asc": _("Price: low to high"),
-        "price_desc": _("Price: high to low"),
-    }
     context.update(
         results=results,
         facet_groups=_facet_groups(results, state),
         chips=_chips(results, state),
-        sorts=[(value, sort_labels[value]) for value in SORTS],
+        sorts=[(value, option.label) for value, option in SORTS.items()],
         hidden_state=[(name, value) for name in STATE_PARAMS if name not in ("q", "sort") for value in state[name]],
         previous_url=_url(state, page=str(page - 1)) if results.has_previous else "",
         next_url=_url(state, page=str(page + 1)) if results.has_next else "",

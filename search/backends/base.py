@@ -1,39 +1,27 @@
 """What every search backend receives and returns: one query shape, one result shape."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, make_dataclass
 from decimal import Decimal
 
-PAGE_SIZE = 20
-# Elasticsearch's default max_result_window is 10,000 hits; deeper pages answer with no results.
-MAX_PAGE = 10_000 // PAGE_SIZE
+from ..facets import FACETS, MAX_PAGE, PAGE_SIZE, PRICE_RANGE
+
 MAX_QUERY_LENGTH = 200
 AUTOCOMPLETE_SIZE = 10
-
-SORTS = ("relevance", "newest", "price_asc", "price_desc")
-FACETS = ("category", "certification", "market", "district", "sample", "price")
-# Price facet buckets in TWD: (value, from, to); `to` is exclusive, None is open-ended.
-PRICE_BUCKETS = (
-    ("0-100", None, Decimal("100")),
-    ("100-500", Decimal("100"), Decimal("500")),
-    ("500-1000", Decimal("500"), Decimal("1000")),
-    ("1000-5000", Decimal("1000"), Decimal("5000")),
-    ("5000-", Decimal("5000"), None),
-)
 
 
 class SearchUnavailable(Exception):
     """The engine failed or was too slow; the selector falls back to the database backend."""
 
 
-@dataclass(frozen=True)
-class Filters:
-    category: str = ""
-    certifications: tuple = ()
-    markets: tuple = ()
-    districts: tuple = ()
-    sample_available: bool = False
-    price_min: Decimal | None = None
-    price_max: Decimal | None = None
+# One attribute per facet (search/facets.py: `attribute`, empty by default) and the free-form price range.
+Filters = make_dataclass(
+    "Filters",
+    [(facet.attribute, facet.python_type, field(default=facet.empty)) for facet in FACETS]
+    + [(name, Decimal | None, field(default=None)) for name in PRICE_RANGE],
+    frozen=True,
+)
+Filters.__module__ = __name__
+Filters.__doc__ = "What a search is narrowed to; built by selectors.build_filters from raw input."
 
 
 @dataclass(frozen=True)

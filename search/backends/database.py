@@ -6,8 +6,9 @@ import re
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.html import escape
 
+from ..facets import BUCKETS, FACETS, MAX_PAGE, PAGE_SIZE, PRICE_FIELD, sort_for
 from ..models import ProductEntry, ProductEntryFacet
-from .base import AUTOCOMPLETE_SIZE, MAX_PAGE, PAGE_SIZE, PRICE_BUCKETS, SearchResults, hit_from_document, localised
+from .base import AUTOCOMPLETE_SIZE, SearchResults, hit_from_document, localised
 
 NAME = "database"
 SNIPPET_RADIUS = 60
@@ -28,57 +29,66 @@ def _text_filter(alternatives):
     return condition
 
 
+def _bucket_condition(column, low, high):
+    """[low, high): the lower bound is included, the upper one is not."""
+    return Q(
+        *([Q(**{f"{column}__gte": low})] if low is not None else []),
+        *([Q(**{f"{column}__lt": high})] if high is not None else []),
+    )
+
+
 def _filtered(entries, filters):
-    facet_filters = [("category", [filters.category] if filters.category else [])]
-    facet_filters += [
-        ("certification", filters.certifications),
-        ("market", filters.markets),
-        ("district", filters.districts),
-        ("sample", ["1"] if filters.sample_available else []),
-    ]
-    for facet, values in facet_filters:
-        if values:
+    for facet in FACETS:
+        values = facet.selected(filters)
+        if not values:
+            continue
+        if facet.kind == BUCKETS:
+            bucket = facet.bucket(values[0])
+            entries = entries.filter(_bucket_condition(facet.field, bucket.low, bucket.high))
+        else:
             entries = entries.filter(
-                product_id__in=ProductEntryFacet.objects.filter(facet=facet, value__in=values).values("entry_id")
+                product_id__in=ProductEntryFacet.objects.filter(facet=facet.name, value__in=values).values("entry_id")
             )
     if filters.price_min is not None:
-        entries = entries.filter(price_twd__gte=filters.price_min)
+        entries = entries.filter(**{f"{PRICE_FIELD}__gte": filters.price_min})
     if filters.price_max is not None:
-        entries = entries.filter(price_twd__lte=filters.price_max)
+        entries = entries.filter(**{f"{PRICE_FIELD}__lte": filters.price_max})
     return entries
 
 
 def _ordered(entries, query):
-    if query.sort == "price_asc":
-        return entries.order_by("price_twd", "product_id")
-    if query.sort == "price_desc":
-        return entries.order_by("-price_twd", "product_id")
-    if query.sort == "newest" or not query.alternatives:
-        return entries.order_by("-created_at", "-product_id")
-    in_name = [When(name_text__contains=text, then=Value(2)) for text in query.alternatives]
-    return entries.annotate(rank=Case(*in_name, default=Value(1), output_field=IntegerField())).order_by(
-        "-rank", "-created_at", "-product_id"
-    )
+    sort = sort_for(query.sort, has_text=bool(query.alternatives))
+    if sort.ranked:
+        in_name = [When(name_text__contains=text, then=Value(2)) for text in query.alternatives]
+        entries = entries.annotate(rank=Case(*in_name, default=Value(1), output_field=IntegerField()))
+    return entries.order_by(*sort.database)
 
 
 def _totals(entries):
-    """The number of matches and the price bucket counts, in one aggregate query."""
+    """The number of matches and the counts of every BUCKETS facet, in one aggregate query."""
     buckets = {
-        value: Count(
-            "product_id",
-            filter=Q(
-                *([Q(price_twd__gte=low)] if low is not None else []),
-                *([Q(price_twd__lt=high)] if high is not None else []),
-            ),
-        )
-        for value, low, high in PRICE_BUCKETS
+        f"bucket_{i}_{j}": (facet, bucket)
+        for i, facet in enumerate(FACETS)
+        if facet.kind == BUCKETS
+        for j, bucket in enumerate(facet.buckets)
     }
-    counts = entries.aggregate(total=Count("product_id"), **buckets)
-    return counts.pop("total"), [(value, counts[value]) for value, _, _ in PRICE_BUCKETS if counts[value]]
+    counts = entries.aggregate(
+        total=Count("product_id"),
+        **{
+            alias: Count("product_id", filter=_bucket_condition(facet.field, bucket.low, bucket.high))
+            for alias, (facet, bucket) in buckets.items()
+        },
+    )
+    bucket_counts = {facet.name: [] for facet, _bucket in buckets.values()}
+    for alias, (facet, bucket) in buckets.items():
+        if counts[alias]:
+            bucket_counts[facet.name].append((bucket.key, counts[alias]))
+    return counts["total"], bucket_counts
 
 
-def _facet_counts(entries, price):
-    counts = {"category": [], "certification": [], "market": [], "district": [], "sample": [], "price": price}
+def _facet_counts(entries, bucket_counts):
+    """{facet name: [(value, count)]} for every facet of the vocabulary, most frequent values first."""
+    counts = {facet.name: bucket_counts.get(facet.name, []) for facet in FACETS}
     rows = (
         ProductEntryFacet.objects.filter(entry_id__in=entries.values("product_id"))
         .values_list("facet", "value")
@@ -86,7 +96,8 @@ def _facet_counts(entries, price):
         .order_by("-count", "value")
     )
     for facet, value, count in rows:
-        counts.setdefault(facet, []).append((value, count))
+        if facet in counts:  # rows of a facet no longer in the vocabulary wait for the next rebuild
+            counts[facet].append((value, count))
     return counts
 
 
@@ -128,7 +139,7 @@ def search(query):
     if query.alternatives:
         entries = entries.filter(_text_filter(query.alternatives))
     entries = _filtered(entries, query.filters)
-    total, price = _totals(entries)
+    total, bucket_counts = _totals(entries)
     documents = []
     if query.page <= MAX_PAGE and total > query.offset:
         page = _ordered(entries, query).values_list("document", flat=True)[query.offset : query.offset + PAGE_SIZE]
@@ -138,7 +149,7 @@ def search(query):
         for document in documents
     ]
     results = SearchResults(total=total, hits=hits, facets={}, page=query.page, engine=NAME, query=query)
-    return results, _facet_counts(entries, price) if total else {}
+    return results, _facet_counts(entries, bucket_counts) if total else {}
 
 
 def autocomplete(text, language):

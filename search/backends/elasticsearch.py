@@ -7,26 +7,14 @@ from elasticsearch.exceptions import ElasticsearchException
 
 from ..documents import LANGUAGE_FIELDS, LATIN_LANGUAGES, alias_name
 from ..engine import get_client
-from .base import (
-    AUTOCOMPLETE_SIZE,
-    MAX_PAGE,
-    PAGE_SIZE,
-    PRICE_BUCKETS,
-    SearchResults,
-    SearchUnavailable,
-    hit_from_document,
-)
+from ..facets import BUCKETS, FACETS, FLAG, FLAG_VALUE, MAX_PAGE, PAGE_SIZE, PRICE_FIELD, sort_for
+from .base import AUTOCOMPLETE_SIZE, SearchResults, SearchUnavailable, hit_from_document
 
 NAME = "elasticsearch"
 LATIN_LETTER = re.compile(r"[a-z]")
 SEGMENTED_SUFFIXES = ("zh_hant", "th")
 LATIN_SUFFIXES = tuple(LANGUAGE_FIELDS[code] for code in LATIN_LANGUAGES)
-FACET_FIELDS = {
-    "category": "category_paths",
-    "certification": "certifications",
-    "market": "markets",
-    "district": "district",
-}
+TERMS_SIZE = 200
 
 
 def _fields(suffixes, locale_suffix):
@@ -66,37 +54,53 @@ def _text_clause(text, locale_suffix):
     }
 
 
+def _range(low, high, *, upper):
+    """A range from `low` (included) to `high` (`upper`: "lt" for an excluded bound, "lte" for an included one)."""
+    bounds = {}
+    if low is not None:
+        bounds["gte"] = float(low)
+    if high is not None:
+        bounds[upper] = float(high)
+    return bounds
+
+
+def _facet_clause(facet, values):
+    if facet.kind == FLAG:
+        return {"term": {facet.field: True}}
+    if facet.kind == BUCKETS:
+        bucket = facet.bucket(values[0])
+        return {"range": {facet.field: _range(bucket.low, bucket.high, upper="lt")}}
+    if facet.multiple:
+        return {"terms": {facet.field: list(values)}}
+    return {"term": {facet.field: values[0]}}
+
+
 def _filter_clauses(filters):
-    clauses = []
-    if filters.category:
-        clauses.append({"term": {"category_paths": filters.category}})
-    for field_name, values in (
-        ("certifications", filters.certifications),
-        ("markets", filters.markets),
-        ("district", filters.districts),
-    ):
-        if values:
-            clauses.append({"terms": {field_name: list(values)}})
-    if filters.sample_available:
-        clauses.append({"term": {"sample_available": True}})
-    price = {}
-    if filters.price_min is not None:
-        price["gte"] = float(filters.price_min)
-    if filters.price_max is not None:
-        price["lte"] = float(filters.price_max)
+    clauses = [_facet_clause(facet, values) for facet in FACETS if (values := facet.selected(filters))]
+    price = _range(filters.price_min, filters.price_max, upper="lte")
     if price:
-        clauses.append({"range": {"price_twd": price}})
+        clauses.append({"range": {PRICE_FIELD: price}})
     return clauses
 
 
+def _aggregation(facet):
+    if facet.kind == FLAG:
+        return {"filter": {"term": {facet.field: True}}}
+    if facet.kind == BUCKETS:
+        ranges = [
+            {
+                "key": bucket.key,
+                **({"from": float(bucket.low)} if bucket.low is not None else {}),
+                **({"to": float(bucket.high)} if bucket.high is not None else {}),
+            }
+            for bucket in facet.buckets
+        ]
+        return {"range": {"field": facet.field, "ranges": ranges}}
+    return {"terms": {"field": facet.field, "size": TERMS_SIZE, "min_doc_count": 1}}
+
+
 def _sort(query):
-    if query.sort == "price_asc":
-        return [{"price_twd": {"order": "asc", "missing": "_last"}}, {"id": "asc"}]
-    if query.sort == "price_desc":
-        return [{"price_twd": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
-    if query.sort == "newest" or not query.alternatives:
-        return [{"created_at": "desc"}, {"id": "desc"}]
-    return ["_score", {"created_at": "desc"}, {"id": "desc"}]
+    return list(sort_for(query.sort, has_text=bool(query.alternatives)).elasticsearch)
 
 
 def build_request(query):
@@ -120,26 +124,8 @@ def build_request(query):
         "track_total_hits": True,
         "sort": _sort(query),
         "_source": ["id", "sku", "name", "supplier", "urls", "price_twd", "moq", "certifications", "markets"],
-        "aggs": {
-            **{
-                facet: {"terms": {"field": field_name, "size": 200, "min_doc_count": 1}}
-                for facet, field_name in FACET_FIELDS.items()
-            },
-            "sample": {"filter": {"term": {"sample_available": True}}},
-            "price": {
-                "range": {
-                    "field": "price_twd",
-                    "ranges": [
-                        {
-                            "key": value,
-                            **({"from": float(low)} if low is not None else {}),
-                            **({"to": float(high)} if high is not None else {}),
-                        }
-                        for value, low, high in PRICE_BUCKETS
-                    ],
-                }
-            },
-        },
+        # A range aggregation counts `from` included and `to` excluded: the buckets' [low, high).
+        "aggs": {facet.name: _aggregation(facet) for facet in FACETS},
     }
     if query.alternatives:
         body["highlight"] = {
@@ -185,13 +171,13 @@ def _suggestion(response):
 
 
 def _facet_counts(aggregations):
-    counts = {
-        facet: [(bucket["key"], bucket["doc_count"]) for bucket in aggregations[facet]["buckets"]]
-        for facet in FACET_FIELDS
-    }
-    sample = aggregations["sample"]["doc_count"]
-    counts["sample"] = [("1", sample)] if sample else []
-    counts["price"] = [(b["key"], b["doc_count"]) for b in aggregations["price"]["buckets"] if b["doc_count"]]
+    counts = {}
+    for facet in FACETS:
+        aggregation = aggregations[facet.name]
+        if facet.kind == FLAG:
+            counts[facet.name] = [(FLAG_VALUE, aggregation["doc_count"])] if aggregation["doc_count"] else []
+        else:
+            counts[facet.name] = [(b["key"], b["doc_count"]) for b in aggregation["buckets"] if b["doc_count"]]
     return counts
 
 

@@ -111,6 +111,19 @@ def test_unknown_facet_values_are_ignored(catalogue):
     assert product_search("", filters=filters, locale="en").total == len(catalogue)
 
 
+def test_a_price_on_a_bucket_boundary_is_in_the_upper_bucket_only(catalogue):
+    """Buckets are [low, high): a product at exactly NT$500 is counted in and found under 500–1000 alone."""
+    PublicProductFactory(name_en="Boundary teapot", price_twd=Decimal("500"))
+    rebuild()
+    counts = {f.value: f.count for f in product_search("", locale="en").facets["price"]}
+    below = product_search("", filters=build_filters(price="100-500"), locale="en")
+    above = product_search("", filters=build_filters(price="500-1000"), locale="en")
+    assert "Boundary teapot" not in [hit.name for hit in below.hits]
+    assert "Boundary teapot" in [hit.name for hit in above.hits]
+    assert (below.total, above.total) == (counts["100-500"], counts["500-1000"])
+    assert [f.value for f in above.facets["price"] if f.active] == ["500-1000"]
+
+
 def test_sort_by_price(catalogue):
     ascending = product_search("", sort="price_asc", locale="en")
     descending = product_search("", sort="price_desc", locale="en")

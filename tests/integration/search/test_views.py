@@ -57,6 +57,18 @@ def test_page_shows_facets_chips_sort_and_keeps_state_in_the_url(client, db_cata
     assert 'Sauces <span class="count">(1)</span>' in html
 
 
+def test_price_bucket_links_filter_the_bucket_and_the_chip_removes_it(client, db_catalogue):
+    """A bucket link asks for price=<bucket> (upper bound excluded) in place of a typed range; its chip removes it."""
+    html = client.get("/en/search/products/", {"q": "sauce", "price_max": "1000"}).content.decode()
+    assert '<a href="?q=sauce&amp;price=0-100">Under NT$100 <span class="count">(1)</span>' in html
+    assert '<a href="?q=sauce&amp;price=100-500">NT$100 to under NT$500 <span class="count">(1)</span>' in html
+    response = client.get("/en/search/products/", {"q": "sauce", "price": "0-100"})
+    html = response.content.decode()
+    assert "Halal chili sauce" in html and "Shacha barbecue sauce" not in html
+    assert '<a href="?q=sauce">Under NT$100 <span aria-hidden="true">' in html
+    assert 'aria-current="true" class="is-active">Under NT$100' in html
+
+
 def test_page_shows_the_basic_results_notice_when_elasticsearch_is_down(client, db_catalogue, settings):
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"
     response = client.get("/en/search/products/", {"q": "pineapple"})
