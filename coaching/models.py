@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from portal.companies.models import Company
+from portal.status import StaleStatus, StatusMachine, TransitionError
 from portal.storage import PrivateStorage
 
 from . import questions as q
@@ -29,15 +30,15 @@ class ApplicationError(Exception):
         self.errors = errors or []
 
 
-class TransitionNotAllowed(ApplicationError):
+class TransitionNotAllowed(ApplicationError, TransitionError):
     pass
 
 
-class StaleApplication(ApplicationError):
+class StaleApplication(ApplicationError, StaleStatus):
     """Someone else changed the application since the page was loaded."""
 
 
-class ProgramFull(ApplicationError):
+class ProgramFull(ApplicationError, TransitionError):
     pass
 
 
@@ -49,7 +50,7 @@ class IncompleteApplication(ApplicationError):
     pass
 
 
-class FeeNotSettled(ApplicationError):
+class FeeNotSettled(ApplicationError, TransitionError):
     """The program has a fee that is neither paid nor waived."""
 
 
@@ -268,7 +269,7 @@ def document_upload_to(instance, filename):
     return f"applications/{instance.application_id}/{uuid.uuid4().hex}{EXTENSIONS[instance.content_type]}"
 
 
-class Application(models.Model):
+class Application(StatusMachine, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         SUBMITTED = "submitted", _("Submitted")
@@ -299,6 +300,10 @@ class Application(models.Model):
     DECISIONS = {S.ACCEPTED, S.WAITLISTED, S.REJECTED}
     EDITABLE = {S.DRAFT, S.CHANGES_REQUESTED}
     del S
+    transition_error = TransitionNotAllowed
+    stale_error = StaleApplication
+    transition_refused_message = _("An application cannot move from “%(from)s” to “%(to)s”.")
+    stale_message = _("This application was changed by someone else in the meantime. Reload the page and try again.")
 
     program = models.ForeignKey(
         ProgramPage, verbose_name=_("program"), on_delete=models.PROTECT, related_name="applications"
@@ -376,67 +381,30 @@ class Application(models.Model):
         """The program has a fee and it is neither paid nor waived yet."""
         return self.program.fee > 0 and not (self.fee_paid_at or self.fee_waived_at)
 
-    def set_status(self, new_status, *, by, note="", expected=None):
-        """The only way an application changes status.
+    # Status machine hooks (portal.status): set_status refuses moves outside TRANSITIONS and stale ones, then
+    # these refuse enrolment with an unsettled fee and acceptances beyond the program's capacity.
 
-        Refuses moves outside the lifecycle, moves from a status that is no longer current (``expected``
-        carries the status the user saw), acceptances beyond the program's capacity and enrolment in a
-        program whose fee is neither paid nor waived. Records the move.
-        """
-        current = expected or self.status
-        if new_status not in self.TRANSITIONS.get(current, set()):
-            raise TransitionNotAllowed(
-                _("An application cannot move from “%(from)s” to “%(to)s”.")
-                % {"from": self.Status(current).label, "to": self.Status(new_status).label}
-            )
-        if new_status == self.Status.ENROLLED and self.fee_due:
+    def check_transition(self, old, new, *, by):
+        if new == self.Status.ENROLLED and self.fee_due:
             raise FeeNotSettled(
                 _("The company can be enrolled only once the program fee (TWD %(fee)s) is paid or waived.")
                 % {"fee": self.program.fee_display}
             )
-        with transaction.atomic():
-            if new_status == self.Status.ACCEPTED:
-                program = ProgramPage.objects.select_for_update().get(pk=self.program_id)
-                if program.places_taken() >= program.capacity:
-                    raise ProgramFull(
-                        _("The program is full (%(capacity)d places). Waitlist the company or free a place first.")
-                        % {"capacity": program.capacity}
-                    )
-            now = timezone.now()
-            changes = {"status": new_status, "updated_at": now}
-            if new_status in (self.Status.SUBMITTED, self.Status.RESUBMITTED):
-                changes["submitted_at"] = now
-            if new_status in self.DECISIONS:
-                changes["decided_at"] = now
-            updated = Application.objects.filter(pk=self.pk, status=current).update(**changes)
-            if not updated:
-                raise StaleApplication(
-                    _("This application was changed by someone else in the meantime. Reload the page and try again.")
+        if new == self.Status.ACCEPTED:
+            program = ProgramPage.objects.select_for_update().get(pk=self.program_id)
+            if program.places_taken() >= program.capacity:
+                raise ProgramFull(
+                    _("The program is full (%(capacity)d places). Waitlist the company or free a place first.")
+                    % {"capacity": program.capacity}
                 )
-            for name, value in changes.items():
-                setattr(self, name, value)
-            return StatusChange.objects.create(
-                application=self, from_status=current, to_status=new_status, changed_by=by, note=note
-            )
 
-
-class StatusChange(models.Model):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history")
-    from_status = models.CharField(_("from"), max_length=20, choices=Application.Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Application.Status.choices)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    note = models.TextField(_("note"), blank=True)
-    created_at = models.DateTimeField(_("when"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-        ordering = ["created_at", "pk"]
-
-    def __str__(self):
-        return f"{self.application}: {self.from_status} → {self.to_status}"
+    def status_change_fields(self, old, new, *, now):
+        fields = {}
+        if new in (self.Status.SUBMITTED, self.Status.RESUBMITTED):
+            fields["submitted_at"] = now
+        if new in self.DECISIONS:
+            fields["decided_at"] = now
+        return fields
 
 
 class ApplicationDocument(models.Model):

@@ -47,7 +47,7 @@ def _notify(change, base_url=""):
     """E-mail the applicant after commit; tell the bureau when an accepted company gives up its place."""
     transaction.on_commit(lambda: send_status_email.enqueue(change.pk, base_url))
     if change.from_status == S.ACCEPTED and change.to_status == S.WITHDRAWN:
-        application_id = change.application_id
+        application_id = change.object_id
         transaction.on_commit(lambda: send_place_freed_email.enqueue(application_id, base_url))
 
 

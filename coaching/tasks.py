@@ -7,18 +7,17 @@ from django.utils import translation
 from django_tasks import task
 
 from payments.stripe_client import stripe_configured
+from portal.status import StatusChange
 
-from .models import Application, StatusChange
+from .models import Application
 from .selectors import waitlist_suggestion
 
 
 @task()
 def send_status_email(status_change_id, base_url=""):
     """E-mail the applicant about one recorded status change, in the language the application was made in."""
-    change = StatusChange.objects.select_related("application__program", "application__company").get(
-        pk=status_change_id
-    )
-    application = change.application
+    change = StatusChange.objects.get(pk=status_change_id)
+    application = Application.objects.select_related("program", "company", "created_by").get(pk=change.object_id)
     recipients = [application.contact_email or (application.created_by and application.created_by.email)]
     recipients = [r for r in recipients if r]
     if not recipients:

@@ -1,12 +1,18 @@
 """Domain exceptions of the payments app; their messages are shown to people as they are."""
 
+from portal.status import StaleStatus, TransitionError
+
 
 class PaymentError(Exception):
     """A payment action is not allowed or failed; the message explains why."""
 
 
-class PaymentStateError(PaymentError):
+class PaymentStateError(PaymentError, TransitionError):
     """A payment cannot move from its current status to the one asked for."""
+
+
+class StalePayment(PaymentStateError, StaleStatus):
+    """The payment's status changed in the database since it was read (lock it with select_for_update)."""
 
 
 class UnsupportedCurrency(PaymentError):

@@ -7,16 +7,16 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
+from portal.status import StatusMachine
+
 from .currencies import Currency, format_minor, from_minor
-from .errors import PaymentStateError
+from .errors import PaymentStateError, StalePayment
 from .signals import payment_status_changed
 
 
-class Payment(models.Model):
+class Payment(StatusMachine, models.Model):
     """One thing a buyer or a company pays for (a sample order, a program fee), in one currency.
 
     What is paid for is a generic reference, so other apps attach payments without this app
@@ -46,6 +46,10 @@ class Payment(models.Model):
         Status.REFUNDED: set(),
     }
     PAID_STATUSES = (Status.PAID, Status.PARTIALLY_REFUNDED, Status.REFUNDED)
+    transition_error = PaymentStateError
+    stale_error = StalePayment
+    transition_refused_message = gettext_lazy("A payment that is “%(current)s” cannot become “%(new)s”.")
+    stale_message = gettext_lazy("This payment was changed in the meantime. Reload the page and try again.")
 
     purpose = models.CharField(gettext_lazy("purpose"), max_length=20, choices=Purpose.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -68,7 +72,6 @@ class Payment(models.Model):
     stripe_payment_intent_id = models.CharField(
         gettext_lazy("Stripe PaymentIntent"), max_length=255, blank=True, db_index=True
     )
-    history = models.JSONField(gettext_lazy("status history"), default=list, blank=True)
     created_at = models.DateTimeField(gettext_lazy("created"), auto_now_add=True)
     updated_at = models.DateTimeField(gettext_lazy("updated"), auto_now=True)
     paid_at = models.DateTimeField(gettext_lazy("paid"), null=True, blank=True)
@@ -116,26 +119,15 @@ class Payment(models.Model):
     def is_paid(self):
         return self.status in self.PAID_STATUSES
 
-    def set_status(self, new_status, *, note=""):
-        """The one way a payment changes status; PaymentStateError for a move the table forbids."""
-        if new_status not in self.TRANSITIONS[self.status]:
-            raise PaymentStateError(
-                _("A payment that is “%(current)s” cannot become “%(new)s”.")
-                % {
-                    "current": self.get_status_display(),
-                    "new": self.Status(new_status).label if new_status in self.Status.values else new_status,
-                }
-            )
-        now = timezone.now()
-        self.history = [
-            *self.history,
-            {"at": now.isoformat(), "from": self.status, "to": new_status, "note": note},
-        ]
-        old_status, self.status = self.status, new_status
-        if new_status == self.Status.PAID:
-            self.paid_at = now
-        self.save(update_fields=["status", "history", "paid_at", "updated_at"])
-        payment_status_changed.send(sender=Payment, payment=self, old_status=old_status, new_status=new_status)
+    def set_status(self, new_status, *, by=None, note="", expected=None):
+        """``portal.status``'s set_status; ``by`` defaults to None (the system) until catalog passes it."""
+        return super().set_status(new_status, by=by, note=note, expected=expected)
+
+    def status_change_fields(self, old, new, *, now):
+        return {"paid_at": now} if new == self.Status.PAID else {}
+
+    def on_status_changed(self, old, new, *, by, note):
+        payment_status_changed.send(sender=Payment, payment=self, old_status=old, new_status=new)
 
 
 class Refund(models.Model):

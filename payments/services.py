@@ -89,7 +89,7 @@ def checkout_session_create(*, payment, line_items, success_url, cancel_url, cus
     if payment.status == Status.PENDING and payment.stripe_checkout_session_id:
         _close_previous_session(client, payment)
     elif payment.status in (Status.FAILED, Status.EXPIRED):
-        payment.set_status(Status.PENDING, note="new checkout attempt")
+        payment.set_status(Status.PENDING, by=None, note="new checkout attempt")
     attempt = payment.checkout_attempts + 1
     currency = payment.currency.lower()
     params = {
@@ -144,11 +144,11 @@ def checkout_close(*, payment):
         raise PaymentError(
             _("Stripe could not close the checkout: %(message)s") % {"message": error.user_message}
         ) from error
-    payment.set_status(Status.EXPIRED, note=f"checkout {payment.stripe_checkout_session_id} closed")
+    payment.set_status(Status.EXPIRED, by=None, note=f"checkout {payment.stripe_checkout_session_id} closed")
     return payment
 
 
-def _apply_refunded_total(payment, amount_refunded_minor, *, note):
+def _apply_refunded_total(payment, amount_refunded_minor, *, note, by=None):
     """Raise the refunded total to ``amount_refunded_minor`` (never lower it) and set the status."""
     if amount_refunded_minor <= payment.amount_refunded_minor:
         return
@@ -158,7 +158,7 @@ def _apply_refunded_total(payment, amount_refunded_minor, *, note):
     payment.save(update_fields=["amount_refunded_minor", "updated_at"])
     new_status = Status.REFUNDED if amount_refunded_minor == payment.amount_minor else Status.PARTIALLY_REFUNDED
     if new_status != payment.status:
-        payment.set_status(new_status, note=note)
+        payment.set_status(new_status, by=by, note=note)
     payment_refunded.send(sender=Payment, payment=payment, amount_refunded_minor=amount_refunded_minor)
 
 
@@ -202,7 +202,7 @@ def refund_create(*, payment, amount_minor, by, reason=""):
         payment=payment, stripe_refund_id=stripe_refund.id, amount_minor=amount_minor, reason=reason, created_by=by
     )
     _apply_refunded_total(
-        payment, payment.amount_refunded_minor + amount_minor, note=f"refund {stripe_refund.id} by {by}"
+        payment, payment.amount_refunded_minor + amount_minor, note=f"refund {stripe_refund.id} by {by}", by=by
     )
     return refund
 
@@ -262,7 +262,7 @@ def _mark_paid(payment, session, *, note):
     _check_amount(payment, session)
     payment.stripe_checkout_session_id = session.get("id") or payment.stripe_checkout_session_id
     payment.save(update_fields=["stripe_checkout_session_id", "updated_at"])
-    payment.set_status(Status.PAID, note=note)
+    payment.set_status(Status.PAID, by=None, note=note)
     payment_succeeded.send(sender=Payment, payment=payment)
 
 
@@ -300,7 +300,7 @@ def _on_session_failed(session, event):
         return StripeEvent.Status.IGNORED
     _record_payment_intent(payment, session.get("payment_intent"))
     if payment.status == Status.PENDING and payment.stripe_checkout_session_id == session.get("id"):
-        payment.set_status(Status.FAILED, note=f"{event.type} {event.stripe_id}")
+        payment.set_status(Status.FAILED, by=None, note=f"{event.type} {event.stripe_id}")
     return StripeEvent.Status.PROCESSED
 
 
@@ -310,7 +310,7 @@ def _on_session_expired(session, event):
         return StripeEvent.Status.IGNORED
     # Only the current attempt expires the payment; an older, replaced session does not.
     if payment.status == Status.PENDING and payment.stripe_checkout_session_id == session.get("id"):
-        payment.set_status(Status.EXPIRED, note=f"{event.type} {event.stripe_id}")
+        payment.set_status(Status.EXPIRED, by=None, note=f"{event.type} {event.stripe_id}")
     return StripeEvent.Status.PROCESSED
 
 

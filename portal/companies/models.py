@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.markets import District, Market
+from portal.status import StaleStatus, StatusMachine, TransitionError
 
 from .validators import validate_ubn
 
@@ -130,15 +131,28 @@ class CompanyError(Exception):
     """A company or membership change is not allowed; the message is shown to the user."""
 
 
-class InvitationError(CompanyError):
+class InvitationError(CompanyError, TransitionError):
     """An invitation cannot be accepted or revoked in its current state."""
 
 
-class Invitation(models.Model):
+class StaleInvitation(InvitationError, StaleStatus):
+    """The invitation was accepted or withdrawn elsewhere in the meantime."""
+
+
+class Invitation(StatusMachine, models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         ACCEPTED = "accepted", pgettext_lazy("invitation status", "Accepted")
         REVOKED = "revoked", _("Revoked")
+
+    # Accepted and revoked are final. An expired invitation can still be revoked, never accepted.
+    TRANSITIONS = {
+        Status.PENDING: {Status.ACCEPTED, Status.REVOKED},
+        Status.ACCEPTED: set(),
+        Status.REVOKED: set(),
+    }
+    transition_error = InvitationError
+    stale_error = StaleInvitation
 
     company = models.ForeignKey(
         Company, verbose_name=_("company"), on_delete=models.CASCADE, related_name="invitations"
@@ -173,19 +187,16 @@ class Invitation(models.Model):
     def is_expired(self):
         return timezone.now() >= self.expires_at
 
-    def set_status(self, new_status):
-        """The one way an invitation changes state: pending → accepted or pending → revoked.
+    def transition_refused(self, old, new):
+        if old == self.Status.ACCEPTED:
+            return InvitationError(_("This invitation has already been accepted."))
+        if old == self.Status.REVOKED:
+            return InvitationError(_("This invitation was withdrawn by the company."))
+        return InvitationError(_("This change is not allowed."))
 
-        An expired invitation can still be revoked, never accepted.
-        """
-        if self.status == self.Status.ACCEPTED:
-            raise InvitationError(_("This invitation has already been accepted."))
-        if self.status == self.Status.REVOKED:
-            raise InvitationError(_("This invitation was withdrawn by the company."))
-        if new_status not in (self.Status.ACCEPTED, self.Status.REVOKED):
-            raise InvitationError(_("This change is not allowed."))
-        if new_status == self.Status.ACCEPTED and self.is_expired:
+    def check_transition(self, old, new, *, by):
+        if new == self.Status.ACCEPTED and self.is_expired:
             raise InvitationError(_("This invitation has expired. Ask the company for a new one."))
-        self.status = new_status
-        self.responded_at = timezone.now()
-        self.save(update_fields=["status", "responded_at"])
+
+    def status_change_fields(self, old, new, *, now):
+        return {"responded_at": now}

@@ -99,7 +99,7 @@ def invitation_create(*, company: Company, email: str, invited_by, base_url: str
     for invitation in pending:
         if not invitation.is_expired:
             raise CompanyError(_("%(email)s already has a pending invitation.") % {"email": email})
-        invitation.set_status(Invitation.Status.REVOKED)
+        invitation.set_status(Invitation.Status.REVOKED, by=invited_by, note=_("Expired; a new invitation was sent."))
     invitation = Invitation.objects.create(company=company, email=email, invited_by=invited_by)
     accept_url = base_url.rstrip("/") + reverse("companies:invitation_accept", kwargs={"token": invitation.token})
     transaction.on_commit(
@@ -129,7 +129,7 @@ def invitation_revoke(*, invitation: Invitation, by) -> Invitation:
     if not is_owner(company=invitation.company, user=by):
         raise CompanyError(_("Only the company's owners can withdraw invitations."))
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    invitation.set_status(Invitation.Status.REVOKED)
+    invitation.set_status(Invitation.Status.REVOKED, by=by)
     return invitation
 
 
@@ -142,7 +142,7 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     (the whole transaction, including the status change, is then rolled back).
     """
     invitation = Invitation.objects.select_for_update().select_related("company").get(pk=invitation.pk)
-    invitation.set_status(Invitation.Status.ACCEPTED)
+    invitation.set_status(Invitation.Status.ACCEPTED, by=user)
     if not EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists():
         raise InvitationError(
             _("This invitation was sent to another e-mail address. Sign in with %(email)s to accept it.")

@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.users.models import UserProfile
 
-from coaching.models import Application, ApplicationReviewer, Coach, ProgramIndexPage, ProgramPage, StatusChange
+from coaching.models import Application, ApplicationReviewer, Coach, ProgramIndexPage, ProgramPage
 from portal.home.models import HomePage
 
 from .accounts import UserFactory
@@ -149,7 +149,7 @@ def submitted(status=Application.Status.SUBMITTED, reference=None, **kwargs):
     application = CompleteApplicationFactory(status=status, submitted_at=timezone.now(), **kwargs)
     application.reference = reference or f"CB-2026-{application.pk:06d}"
     application.save(update_fields=["reference"])
-    StatusChange.objects.create(application=application, from_status="draft", to_status="submitted")
+    application.history.create(from_status="draft", to_status="submitted")
     return application
 
 

@@ -9,7 +9,8 @@ from django.core import mail
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from coaching.models import Application, ApplicationReviewer, Review, StatusChange
+from coaching.models import Application, ApplicationReviewer, Review
+from portal.status import StatusChange
 from tests.factories.accounts import UserFactory
 from tests.factories.coaching import ProgramPageFactory, assign, decider, manager, reviewer, submitted
 from tests.factories.companies import CompanyFactory

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from coaching.models import Application, StatusChange
+from coaching.models import Application
+from portal.status import StatusChange
 from tests.factories.coaching import PDF_BYTES, ApplicationFactory, CompleteApplicationFactory, home_page, submitted
 from tests.factories.companies import MembershipFactory
 

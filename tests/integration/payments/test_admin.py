@@ -53,6 +53,17 @@ class TestPermissions:
         assert client.get(f"{INDEX}edit/{payments['paid'].pk}/", follow=True).status_code == 404
         assert client.get(f"{INDEX}inspect/{payments['paid'].pk}/").status_code == 200
 
+    def test_inspect_shows_the_status_history_and_the_audit_log(self, client, payments):
+        """The inspect view lists each move in words; the admin history shows the audit-log entry."""
+        payment = payments["pending"]
+        payment.set_status(Payment.Status.FAILED, by=None, note="evt_failed")
+        client.force_login(StaffFactory(admin_language="en"))
+        html = client.get(f"{INDEX}inspect/{payment.pk}/").content.decode()
+        assert "Pending → Failed (evt_failed)" in html
+        history = client.get(f"{INDEX}history/{payment.pk}/")
+        assert history.status_code == 200
+        assert "Status changed from “Pending” to “Failed”" in history.content.decode()
+
 
 class TestExport:
     def test_csv_export_follows_the_status_filter(self, client, payments):

@@ -1,6 +1,9 @@
 import pytest
+from django.utils import translation
+from wagtail.models import ModelLogEntry
 
-from coaching.models import Application, ProgramFull, StaleApplication, StatusChange, TransitionNotAllowed
+from coaching.models import Application, ProgramFull, StaleApplication, TransitionNotAllowed
+from portal.status import STATUS_CHANGE_ACTION, TransitionError
 from tests.factories.accounts import UserFactory
 from tests.factories.coaching import ApplicationFactory, ProgramPageFactory, submitted
 
@@ -22,6 +25,26 @@ def test_set_status_records_who_when_from_to_and_note():
         "Starting review",
     )
     assert change.created_at is not None
+    assert change.created_at == application.updated_at
+
+
+def test_a_move_is_in_the_audit_log_and_reads_as_words():
+    """Each move leaves one entry in Wagtail's audit log; the history shows the statuses' labels."""
+    application = submitted()
+    staff = UserFactory()
+    change = application.set_status(S.IN_REVIEW, by=staff, note="Starting review")
+    [entry] = ModelLogEntry.objects.for_instance(application).filter(action=STATUS_CHANGE_ACTION)
+    assert entry.user == staff
+    assert entry.data == {"from": "submitted", "to": "in_review", "note": "Starting review"}
+    with translation.override("en"):
+        assert (change.get_from_status_display(), change.get_to_status_display()) == ("Submitted", "In review")
+
+
+def test_coaching_errors_are_the_shared_domain_error():
+    """Existing ``except ApplicationError`` clauses keep working and ``except TransitionError`` also catches."""
+    assert issubclass(TransitionNotAllowed, TransitionError)
+    assert issubclass(StaleApplication, TransitionError)
+    assert issubclass(ProgramFull, TransitionError)
 
 
 @pytest.mark.parametrize(
@@ -43,7 +66,7 @@ def test_illegal_moves_raise_and_record_nothing(start, target):
         application.set_status(target, by=None)
     application.refresh_from_db()
     assert application.status == start
-    assert not StatusChange.objects.filter(application=application).exists()
+    assert not application.history.exists()
 
 
 def test_full_lifecycle_path_is_allowed():

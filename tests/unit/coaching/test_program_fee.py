@@ -5,8 +5,9 @@ from django.core import mail
 from django.utils import timezone
 
 from coaching import selectors, services
-from coaching.models import Application, ApplicationError, FeeNotSettled, StatusChange
+from coaching.models import Application, ApplicationError, FeeNotSettled
 from payments.models import Payment
+from portal.status import StatusChange
 from tests.factories.coaching import ProgramPageFactory, accepted_with_fee, decider, manager, submitted
 from tests.factories.payments import PaymentFactory
 

@@ -11,7 +11,6 @@ from coaching.models import (
     ApplicationError,
     IncompleteApplication,
     ProgramClosed,
-    StatusChange,
     TransitionNotAllowed,
 )
 from tests.factories.coaching import (
@@ -127,7 +126,7 @@ def test_submitting_twice_makes_exactly_one_submission(django_capture_on_commit_
         services.application_submit(application=stale_copy, user=application.created_by)
     with pytest.raises(TransitionNotAllowed):
         services.application_submit(application=application, user=application.created_by)
-    assert StatusChange.objects.filter(application=application).count() == 1
+    assert application.history.count() == 1
     assert len(mail.outbox) == 1
 
 

@@ -21,11 +21,13 @@ def test_new_invitation_is_pending_for_fourteen_days():
 
 @pytest.mark.parametrize("new_status", [Invitation.Status.ACCEPTED, Invitation.Status.REVOKED])
 def test_pending_invitation_can_be_accepted_or_revoked(new_status):
+    """Either answer stamps responded_at and is recorded in the history."""
     invitation = InvitationFactory()
-    invitation.set_status(new_status)
+    invitation.set_status(new_status, by=None)
     invitation.refresh_from_db()
     assert invitation.status == new_status
     assert invitation.responded_at is not None
+    assert [(c.from_status, c.to_status) for c in invitation.history.all()] == [("pending", new_status)]
 
 
 @pytest.mark.parametrize(
@@ -37,21 +39,23 @@ def test_answered_invitation_cannot_change(status, message, new_status):
     """Accepted and revoked invitations are final; the error says which case it is."""
     invitation = InvitationFactory(status=status)
     with pytest.raises(InvitationError, match=message):
-        invitation.set_status(new_status)
+        invitation.set_status(new_status, by=None)
 
 
 def test_expired_invitation_cannot_be_accepted_but_can_be_revoked():
+    """Expiry is a guard on accepting only."""
     invitation = InvitationFactory(expires_at=timezone.now() - timedelta(seconds=1))
     with pytest.raises(InvitationError, match="expired"):
-        invitation.set_status(Invitation.Status.ACCEPTED)
-    invitation.set_status(Invitation.Status.REVOKED)
+        invitation.set_status(Invitation.Status.ACCEPTED, by=None)
+    invitation.set_status(Invitation.Status.REVOKED, by=None)
     assert invitation.status == Invitation.Status.REVOKED
 
 
 def test_back_to_pending_is_not_allowed():
+    """Pending → pending is not a move; nothing is stamped."""
     invitation = InvitationFactory()
     with pytest.raises(InvitationError):
-        invitation.set_status(Invitation.Status.PENDING)
+        invitation.set_status(Invitation.Status.PENDING, by=None)
     invitation.refresh_from_db()
     assert invitation.responded_at is None
 
