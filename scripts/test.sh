@@ -112,4 +112,5 @@ phase "migrations up to date" $PY manage.py makemigrations --check --dry-run
 phase "deploy check (production)" deploy_check
 phase "ruff check" .venv/bin/ruff check .
 phase "ruff format --check" .venv/bin/ruff format --check .
+phase "import contracts" .venv/bin/lint-imports --no-cache
 phase "pytest" run_pytest "$@"
