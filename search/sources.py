@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 
+from catalog.showcase import listings
 from catalog.showcase.models import CertificateType, Product, ProductCategory, ShowcasePage
 from catalog.showcase.signals import product_changed as product_changed  # re-exported for search.signals
 from catalog.showcase.signals import product_deleted as product_deleted
@@ -130,3 +131,33 @@ def district_label(value):
 CERTIFICATE_TYPES = tuple(CertificateType.values)
 MARKETS = tuple(Market.values)
 DISTRICTS = tuple(District.values)
+
+
+class CategoryListing:
+    """The showcase's category pages, answered by `product_search` (registered in `SearchConfig.ready()`).
+
+    The same query path, sort orders and page size as the search page; relevance is left out, since a
+    category page has no query text. (The search modules import this one, hence the imports inside.)
+    """
+
+    @property
+    def default_sort(self):
+        from .facets import BROWSE_SORT
+
+        return BROWSE_SORT
+
+    def sorts(self):
+        from .facets import SORTS
+
+        return [(value, sort.label) for value, sort in SORTS.items() if not sort.ranked]
+
+    def page(self, *, category_path, sort, page, language):
+        from .selectors import build_filters, product_search
+
+        results = product_search(filters=build_filters(category=category_path), sort=sort, page=page, locale=language)
+        return listings.ListingPage(
+            product_ids=tuple(hit.id for hit in results.hits),
+            total=results.total,
+            number=results.page,
+            num_pages=results.page_count,
+        )

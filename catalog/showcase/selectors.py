@@ -4,24 +4,18 @@ The public storefront's reads return only live products of verified companies; t
 are scoped to the member's own companies.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from portal.companies.models import Company
 from portal.companies.selectors import company_for_member
 
+from . import listings
 from .models import Certificate, Collection, PriceTier, Product, ProductCategory, ProductImage
 
-PRODUCTS_PER_PAGE = 24
 NEW_ARRIVALS = 8
 COLLECTION_SIZE = 8
-SORTS = {
-    "newest": ("-first_published_at", "-pk"),
-    "price_asc": ("price_twd", "pk"),
-    "price_desc": ("-price_twd", "-pk"),
-}
-DEFAULT_SORT = "newest"
+NEWEST_FIRST = ("-first_published_at", "-pk")
 
 
 def _with_media(queryset):
@@ -32,7 +26,7 @@ def _with_media(queryset):
 
 def live_products():
     """Every product a buyer may see, newest first."""
-    return Product.objects.public().select_related("category").order_by(*SORTS[DEFAULT_SORT])
+    return Product.objects.public().select_related("category").order_by(*NEWEST_FIRST)
 
 
 def new_arrivals(*, limit=NEW_ARRIVALS):
@@ -57,11 +51,19 @@ def category_by_path(slug_path):
     return ProductCategory.objects.filter(path=slug_path.strip("/")).first()
 
 
-def category_products(*, category, sort, page_number):
-    """One page of the public products in ``category`` and below, sorted by ``sort`` (newest, price)."""
-    ordering = SORTS.get(sort, SORTS[DEFAULT_SORT])
-    products = _with_media(Product.objects.public().in_category(category).order_by(*ordering))
-    return Paginator(products, PRODUCTS_PER_PAGE).get_page(page_number)
+def category_products(*, category, sort, page_number, language):
+    """One page of the public products in ``category`` and below: ``(products, listing page)``.
+
+    The product search answers (``listings``); the products come back in its order, with their images.
+    """
+    listing = listings.provider()
+    try:
+        number = max(1, int(page_number or 1))
+    except (TypeError, ValueError):
+        number = 1
+    page = listing.page(category_path=category.path, sort=sort, page=number, language=language)
+    by_pk = _with_media(Product.objects.public().filter(pk__in=page.product_ids)).in_bulk()
+    return [by_pk[pk] for pk in page.product_ids if pk in by_pk], page
 
 
 def public_product(pk):
@@ -105,7 +107,7 @@ def supplier_profile(company):
 
 
 def supplier_products(*, company):
-    return list(_with_media(Product.objects.public().for_company(company).order_by(*SORTS[DEFAULT_SORT])))
+    return list(_with_media(Product.objects.public().for_company(company).order_by(*NEWEST_FIRST)))
 
 
 def dashboard_company(*, user, company_id):

@@ -9,19 +9,13 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext_lazy as _
 
 from portal.home.templatetags.portal_tags import bcp47
 from portal.markets import Market
 
-from .. import selectors
+from .. import listings, selectors
 from ..models import ShowcasePage
 
-SORT_LABELS = [
-    ("newest", _("Newest first")),
-    ("price_asc", _("Price: low to high")),
-    ("price_desc", _("Price: high to low")),
-]
 JSON_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
@@ -119,10 +113,14 @@ def category(request, page: ShowcasePage, *, slug_path):
     current = selectors.category_by_path(slug_path)
     if current is None:
         raise Http404
-    sort = request.GET.get("sort", selectors.DEFAULT_SORT)
-    if sort not in selectors.SORTS:
-        sort = selectors.DEFAULT_SORT
-    products = selectors.category_products(category=current, sort=sort, page_number=request.GET.get("page"))
+    listing = listings.provider()
+    sorts = listing.sorts()
+    sort = request.GET.get("sort", listing.default_sort)
+    if sort not in dict(sorts):
+        sort = listing.default_sort
+    products, listing_page = selectors.category_products(
+        category=current, sort=sort, page_number=request.GET.get("page"), language=translation.get_language()
+    )
     return page.render(
         request,
         template="showcase/category.html",
@@ -131,8 +129,9 @@ def category(request, page: ShowcasePage, *, slug_path):
             "trail": selectors.category_trail(current),
             "subcategories": current.children.order_by("sort_order", "path"),
             "products": products,
+            "listing": listing_page,
             "sort": sort,
-            "sort_choices": SORT_LABELS,
+            "sort_choices": sorts,
             **route_links(page, request, "category_view", {"slug_path": current.path}),
         },
     )

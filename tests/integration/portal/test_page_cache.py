@@ -4,12 +4,14 @@ Rules under test: only visitors without per-visitor state (no session, no messag
 read or create entries; flash messages and signed-in pages are never stored; CSRF tokens on cached pages are
 the visitor's own; publishing or changing content starts afresh; languages never mix."""
 
+import io
 import re
 
 import pytest
 from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 from django.http import HttpRequest
 from django.middleware.csrf import _unmask_cipher_token
@@ -211,6 +213,7 @@ class TestFreshness:
 
     def test_an_approved_product_change_shows_on_its_page_and_in_its_category(self, shop):
         """Approving (publishing) a product's new revision refreshes its page and the category listing."""
+        call_command("search_rebuild", "--no-progress", stdout=io.StringIO())
         category = "/en/showcase/category/food-beverage/"
         Client().get(product_page("en", shop.cake))
         Client().get(category)

@@ -2,13 +2,16 @@
 only approved live products of verified companies are public; JSON-LD, canonical/hreflang and the sitemap."""
 
 import datetime
+import io
 import json
 import re
 from decimal import Decimal
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
+from search.facets import PAGE_SIZE
 from tests.factories.inquiries import InquiryFactory, build_showcase
 from tests.factories.showcase import (
     CertificateFactory,
@@ -59,7 +62,16 @@ class TestLanding:
         assert "土鳳梨酥" not in html
 
 
+def index_products():
+    """Category pages list what the product search finds: build its (database) index of the public products."""
+    call_command("search_rebuild", "--no-progress", stdout=io.StringIO())
+
+
 class TestCategory:
+    @pytest.fixture(autouse=True)
+    def indexed(self, shop):
+        index_products()
+
     def test_lists_products_of_the_category_and_its_subcategories(self, client, shop):
         """The food category lists the tea (in it) and the cake (in food/snacks); snacks lists only the cake."""
         html = client.get("/en/showcase/category/food-beverage/").content.decode()
@@ -73,15 +85,24 @@ class TestCategory:
         cheap = live_product(
             company=shop.supplier, category=shop.food, name_en="Cheap crackers", price_twd=Decimal("10")
         )
+        index_products()
         html = client.get("/en/showcase/category/food-beverage/", {"sort": "price_asc"}).content.decode()
         assert html.index("Cheap crackers") < html.index("Pineapple cake")
         html = client.get("/en/showcase/category/food-beverage/", {"sort": "price_desc"}).content.decode()
         assert html.index("Cheap crackers") > html.index("Pineapple cake")
         assert cheap.live
 
-    def test_paginates(self, client, shop, monkeypatch):
-        """With two products per page, page 2 exists and shows the rest; an unknown sort falls back to newest."""
-        monkeypatch.setattr("catalog.showcase.selectors.PRODUCTS_PER_PAGE", 1)
+    def test_paginates(self, client, shop):
+        """A page holds the search page's page size; page 2 shows the rest; an unknown sort falls back to newest."""
+        for number in range(PAGE_SIZE):
+            live_product(
+                company=shop.supplier,
+                category=shop.food,
+                sku=f"FILL-{number}",
+                name_en=f"Filler {number}",
+                with_image=False,
+            )
+        index_products()
         first = client.get("/zh-hant/showcase/category/food-beverage/", {"sort": "bogus"}).content.decode()
         second = client.get("/zh-hant/showcase/category/food-beverage/", {"page": 2}).content.decode()
         assert 'rel="next"' in first and 'rel="prev"' in second
@@ -200,6 +221,7 @@ class TestProduct:
         assert re.search(
             rf'<link rel="canonical" href="http://[^"]+{product_url("th", shop.cake, "pineapple-cake")}">', html
         )
+        index_products()
         html = client.get("/th/showcase/category/food-beverage/").content.decode()
         assert "พายสับปะรด" in html and "Dongding oolong tea" in html and "ขนม" in html
 
