@@ -131,10 +131,6 @@ def applications_for_staff(user):
     return applications.none()
 
 
-def application_for_staff(user, pk):
-    return get_object_or_404(applications_for_staff(user), pk=pk)
-
-
 def is_assigned_reviewer(application, user):
     return (
         application.reviewer_assignments.filter(reviewer=user).exists()

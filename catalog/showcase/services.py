@@ -179,17 +179,9 @@ def product_submit_for_review(*, product, user) -> Product:
 
 
 @transaction.atomic
-def product_publish(*, product, user=None) -> Product:
-    """Publish the latest revision straight away (staff import with --publish, the demo)."""
-    revision = product.get_latest_revision() or product.save_revision(user=user)
-    revision.publish(user=user, skip_permission_checks=True)
-    return Product.objects.get(pk=product.pk)
-
-
-@transaction.atomic
 def product_unpublish(*, product, user) -> Product:
     """Staff take a product off the showcase."""
-    if not user.has_perm("catalog.publish_product"):
+    if not user.has_perm(f"{Product._meta.app_label}.publish_product"):
         raise ShowcaseError(_("Only bureau staff can unpublish products."))
     if not product.live:
         raise ShowcaseError(_("This product is not live."))

@@ -56,7 +56,7 @@ def consultation_request_create(
 @transaction.atomic
 def consultation_request_set_status(*, consultation_request, status, by) -> ConsultationRequest:
     """Move a request along new → introduced → closed (staff only) and tell the requester."""
-    if not by.has_perm("catalog.change_consultationrequest"):
+    if not by.has_perm(f"{ConsultationRequest._meta.app_label}.change_consultationrequest"):
         raise CatalogError(_("Only bureau staff can change the status of a request."))
     locked = ConsultationRequest.objects.select_for_update().get(pk=consultation_request.pk)
     locked.set_status(status, by=by)

@@ -48,16 +48,6 @@ class FeaturedProgramsBlock(blocks.StructBlock):
         template = "home/blocks/featured_programs.html"
 
 
-class FeaturedProductsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
-    text = blocks.TextBlock(label=_("Text"), required=False)
-
-    class Meta:
-        icon = "tag"
-        label = _("Featured products")
-        template = "home/blocks/featured_products.html"
-
-
 class LatestNewsBlock(blocks.StructBlock):
     """Lists the three newest news articles in the language of the home page."""
 
@@ -73,5 +63,4 @@ class HomeStreamBlock(blocks.StreamBlock):
     hero = HeroBlock()
     key_figures = KeyFiguresBlock()
     featured_programs = FeaturedProgramsBlock()
-    featured_products = FeaturedProductsBlock()
     latest_news = LatestNewsBlock()

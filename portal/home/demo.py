@@ -123,13 +123,6 @@ def home_body(lang, pages, image):
                 },
             },
             {"type": "featured_programs", "value": {"heading": "輔導計畫", "pages": []}},
-            {
-                "type": "featured_products",
-                "value": {
-                    "heading": "台北好物館",
-                    "text": "與 PChome Thai 合作的「台北好物館」優質商品專區，即將在這裡展示臺北企業的精選商品。",
-                },
-            },
             {"type": "latest_news", "value": {"heading": "最新消息"}},
         ]
     return [
@@ -160,16 +153,6 @@ def home_body(lang, pages, image):
             },
         },
         {"type": "featured_programs", "value": {"heading": "Coaching programs", "pages": []}},
-        {
-            "type": "featured_products",
-            "value": {
-                "heading": "Taipei Good Products",
-                "text": (
-                    "Selected products of Taipei companies, presented with PChome Thai in the "
-                    "Taipei Good Products storefront, will be shown here soon."
-                ),
-            },
-        },
         {"type": "latest_news", "value": {"heading": "Latest news"}},
     ]
 

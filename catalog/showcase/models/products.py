@@ -25,7 +25,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMi
 from portal.markets import Market, MarketsField
 from portal.storage import PrivateStorage
 
-from ..translated import LANGUAGE_SUFFIXES, REQUIRED_LANGUAGES, TranslatedFieldsMixin, column
+from ..translated import LANGUAGE_SUFFIXES, TranslatedFieldsMixin, column
 
 
 class ShowcaseError(Exception):
@@ -79,11 +79,6 @@ class SupplierProfile(TranslatedFieldsMixin, models.Model):
     def __str__(self):
         return str(self.company)
 
-    @property
-    def has_story(self):
-        """The story shows only when both required languages are written."""
-        return all(getattr(self, column("story", code)) for code in REQUIRED_LANGUAGES)
-
     def get_export_markets_display(self):
         return [Market(code).label for code in self.export_markets if code in Market.values]
 
@@ -108,9 +103,6 @@ class CertificateQuerySet(models.QuerySet):
 
     def valid_today(self):
         return self.valid_on(timezone.localdate())
-
-    def expired_on(self, date):
-        return self.filter(valid_until__lt=date)
 
     def needing_reminder(self, date, *, days_before=30):
         """Valid certificates that expire within ``days_before`` days and have not been reminded yet."""

@@ -63,7 +63,6 @@ def test_home_renders_every_block(client, site):
         },
         {"type": "key_figures", "value": {"heading": "聯盟", "figures": [{"number": "158", "label": "位學生"}]}},
         {"type": "featured_programs", "value": {"heading": "輔導計畫", "pages": [site.about.pk]}},
-        {"type": "featured_products", "value": {"heading": "台北好物館", "text": "即將推出。"}},
         {"type": "latest_news", "value": {"heading": "最新消息"}},
     ]
     site.home.save_revision().publish()
@@ -73,7 +72,6 @@ def test_home_renders_every_block(client, site):
     assert "讓臺北的好產品走進東南亞" in content
     assert 'href="/zh-hant/about/">認識計畫' in content
     assert "<dd>158</dd>" in content
-    assert "台北好物館" in content
     assert 'class="card-list news-list"' in content
     assert "讓臺北的好產品走進東南亞" not in client.get("/en/").content.decode()
 

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.utils import translation
 from wagtail.models import Workflow
@@ -10,7 +11,7 @@ from wagtail.models import Workflow
 from catalog.showcase import services
 from catalog.showcase.models import ModerationState, Product, ShowcaseError
 from catalog.showcase.signals import product_changed, product_deleted
-from tests.factories.accounts import StaffFactory
+from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.companies import MembershipFactory
 from tests.factories.showcase import ProductFactory, VerifiedCompanyFactory, add_image, live_product, png_upload
 
@@ -250,3 +251,12 @@ def test_add_image_helper_is_used(company):
     product = ProductFactory(company=company)
     add_image(product)
     assert product.images.count() == 1
+
+
+def test_a_showcase_moderator_who_is_not_superuser_can_unpublish(company):
+    """The "Showcase moderators" group's publish permission is enough to take a product off the showcase."""
+    moderator = UserFactory(is_staff=True)
+    moderator.groups.add(Group.objects.get(name="Showcase moderators"))
+    product = live_product(company=company)
+    services.product_unpublish(product=product, user=moderator)
+    assert not Product.objects.public().filter(pk=product.pk).exists()
