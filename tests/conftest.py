@@ -6,6 +6,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
 
@@ -35,6 +36,37 @@ def pytest_collection_modifyitems(items):
         if kwargs.get("transaction") or "transactional_db" in fixtures or "live_server" in fixtures:
             marker = pytest.mark.django_db(**{**kwargs, "transaction": True, "serialized_rollback": True})
             item.add_marker(marker, append=False)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reused_database_keeps_migrated_rows(request, django_db_keepdb, django_db_blocker):
+    """With --reuse-db the next session starts from the database this one leaves: leave it as migrated.
+
+    A transactional test empties every table when it ends. Were it the last, the next session would find the
+    rows that migrations create gone (and snapshot nothing to restore them from), so at the end of a session
+    that keeps its database the snapshot taken at the start is put back.
+    """
+    if not django_db_keepdb:
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if getattr(connections[alias], "_test_serialized_contents", None)
+    }
+    yield
+    with django_db_blocker.unblock():
+        for alias, contents in snapshots.items():
+            call_command(
+                "flush",
+                database=alias,
+                interactive=False,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+                verbosity=0,
+            )
+            connections[alias].creation.deserialize_db_from_string(contents)
 
 
 def require_service(name, available, how_to_start):
