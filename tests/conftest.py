@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import connections
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
+from pytest_django.plugin import blocking_manager_key
 
 from tests.stripe_support import received_signals, stripe_mock, stripe_requests, stripe_settings  # noqa: F401
 
@@ -38,35 +39,30 @@ def pytest_collection_modifyitems(items):
             item.add_marker(marker, append=False)
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _reused_database_keeps_migrated_rows(request, django_db_keepdb, django_db_blocker):
-    """With --reuse-db the next session starts from the database this one leaves: leave it as migrated.
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
 
-    A transactional test empties every table when it ends. Were it the last, the next session would find the
-    rows that migrations create gone (and snapshot nothing to restore them from), so at the end of a session
-    that keeps its database the snapshot taken at the start is put back.
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, unless another one follows, the migrated rows are put back.
+
+    Its teardown empties every table. Serially pytest-django runs transactional tests after all others, but
+    pytest-xdist may send a worker any test next, and a test database kept with --reuse-db is where the
+    next session starts: both must find the default locale, the root page and the site again.
     """
-    if not django_db_keepdb:
-        yield
-        return
-    request.getfixturevalue("django_db_setup")
-    snapshots = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if getattr(connections[alias], "_test_serialized_contents", None)
-    }
-    yield
-    with django_db_blocker.unblock():
-        for alias, contents in snapshots.items():
-            call_command(
-                "flush",
-                database=alias,
-                interactive=False,
-                reset_sequences=False,
-                inhibit_post_migrate=True,
-                verbosity=0,
-            )
-            connections[alias].creation.deserialize_db_from_string(contents)
+    result = yield
+    if not _is_transactional(item) or (nextitem is not None and _is_transactional(nextitem)):
+        return result
+    # After the last test the database is gone already, unless --reuse-db keeps it.
+    if nextitem is not None or item.config.getvalue("reuse_db"):
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias in connections:
+                contents = getattr(connections[alias], "_test_serialized_contents", None)
+                if contents:
+                    connections[alias].creation.deserialize_db_from_string(contents)
+    return result
 
 
 def require_service(name, available, how_to_start):
