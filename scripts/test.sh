@@ -91,8 +91,16 @@ deploy_check() {
 
 run_pytest() {
     local rc=0
+    # pytest-xdist: one worker per core, each with its own test database and Elasticsearch indexes
+    # (portal/settings/test.py); `scripts/test.sh -n 0` runs in one process.
+    local args=(-p no:cacheprovider --durations=10 -n auto --dist worksteal)
+    # Developers keep the test databases between runs (`--create-db` rebuilds them); CI builds them afresh.
+    local ci="${CI:-}"
+    if [[ "${ci,,}" != true ]]; then
+        args+=(--reuse-db)
+    fi
     mkdir -p test-results
-    STRIPE_API_BASE="$STRIPE_MOCK_URL" $PY -m pytest -p no:cacheprovider --durations=10 "$@" 2>&1 | tee "$PYTEST_LOG" || rc=${PIPESTATUS[0]}
+    STRIPE_API_BASE="$STRIPE_MOCK_URL" $PY -m pytest "${args[@]}" "$@" 2>&1 | tee "$PYTEST_LOG" || rc=${PIPESTATUS[0]}
     if ((rc == 5)); then
         echo "pytest collected no tests: that is a failure" >&2
         return 1

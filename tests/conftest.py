@@ -6,8 +6,10 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connections
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
+from pytest_django.plugin import blocking_manager_key
 
 from tests.stripe_support import received_signals, stripe_mock, stripe_requests, stripe_settings  # noqa: F401
 
@@ -35,6 +37,32 @@ def pytest_collection_modifyitems(items):
         if kwargs.get("transaction") or "transactional_db" in fixtures or "live_server" in fixtures:
             marker = pytest.mark.django_db(**{**kwargs, "transaction": True, "serialized_rollback": True})
             item.add_marker(marker, append=False)
+
+
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test, unless another one follows, the migrated rows are put back.
+
+    Its teardown empties every table. Serially pytest-django runs transactional tests after all others, but
+    pytest-xdist may send a worker any test next, and a test database kept with --reuse-db is where the
+    next session starts: both must find the default locale, the root page and the site again.
+    """
+    result = yield
+    if not _is_transactional(item) or (nextitem is not None and _is_transactional(nextitem)):
+        return result
+    # After the last test the database is gone already, unless --reuse-db keeps it.
+    if nextitem is not None or item.config.getvalue("reuse_db"):
+        with item.config.stash[blocking_manager_key].unblock():
+            for alias in connections:
+                contents = getattr(connections[alias], "_test_serialized_contents", None)
+                if contents:
+                    connections[alias].creation.deserialize_db_from_string(contents)
+    return result
 
 
 def require_service(name, available, how_to_start):

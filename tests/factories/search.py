@@ -52,6 +52,7 @@ class PublicProductFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Product
+        skip_postgeneration_save = True
 
     company = factory.SubFactory(VerifiedCompanyFactory)
     sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
@@ -70,6 +71,8 @@ class PublicProductFactory(factory.django.DjangoModelFactory):
     def certificate_types(self, create, extracted, **kwargs):
         for certificate_type in extracted or ():
             self.certificates.add(CertificateFactory(company=self.company, certificate_type=certificate_type))
+        if create and extracted:
+            self.save()  # a ParentalManyToManyField: the certificates are written on save
 
 
 # A fixed catalogue for behaviour and relevance tests: sku → fields. Names are what the demo data holds.

@@ -2,20 +2,21 @@ import itertools
 import uuid
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from elasticsearch import Elasticsearch
 
 from tests.factories.search import build_catalogue
 
-SESSION_PREFIX = f"test_{uuid.uuid4().hex[:8]}"
 _counter = itertools.count()
 
 
 @pytest.fixture(scope="session")
 def es_session_prefix(elasticsearch_url):
-    """A prefix unique to this test session; every index under it is deleted at the end."""
-    yield SESSION_PREFIX
-    Elasticsearch([elasticsearch_url]).indices.delete(index=f"{SESSION_PREFIX}*", ignore=[404])
+    """A prefix unique to this test session (and xdist worker); every index under it is deleted at the end."""
+    prefix = f"{settings.ELASTICSEARCH_INDEX_PREFIX}_test_{uuid.uuid4().hex[:8]}"
+    yield prefix
+    Elasticsearch([elasticsearch_url]).indices.delete(index=f"{prefix}_*", ignore=[404])
 
 
 @pytest.fixture
