@@ -3,6 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import translation
 
 from catalog.solutions.forms import SolutionGuideForm
 from catalog.solutions.models import (
@@ -111,9 +112,12 @@ class TestMarketsField:
             field.clean(["XX"])
 
     def test_provider_lists_its_markets_by_name(self):
-        """Market codes are shown with their names."""
+        """Market codes are shown with their names, in the active language."""
         provider = ProviderFactory(markets=["TH", "ID"])
-        assert [str(label) for label in provider.get_markets_display()] == ["Thailand", "Indonesia"]
+        with translation.override("en"):
+            assert [str(label) for label in provider.get_markets_display()] == ["Thailand", "Indonesia"]
+        with translation.override("zh-hant"):
+            assert [str(label) for label in provider.get_markets_display()] == ["泰國", "印尼"]
 
     def test_guide_form_requires_market_and_need(self):
         """The guide needs both answers."""

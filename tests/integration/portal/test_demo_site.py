@@ -1,0 +1,143 @@
+"""The demo site as its three kinds of visitors meet it: every page they can reach answers.
+
+`seed_demo` on an empty database gives the same content as before the catalog was split into four apps
+(the counts below were taken from `seed_demo` at f6393ac, before the split), and a walk through the
+links of the public site, the demo SME's pages and the staff admin listings finds no broken page.
+"""
+
+import io
+import re
+from collections import Counter
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+
+from portal.companies.demo import SME_EMAIL, STAFF_EMAIL
+from portal.management.commands import seed_demo
+
+pytestmark = pytest.mark.django_db
+
+# Rows `seed_demo` makes in the catalog's apps; the same numbers the single catalog app had.
+CATALOG_COUNTS = {
+    "solutions.Provider": 18,
+    "solutions.SolutionIndexPage": 2,
+    "solutions.SolutionCategoryPage": 14,
+    "solutions.SolutionPage": 30,
+    "solutions.ConsultationRequest": 0,
+    "solutions.ProviderRating": 0,
+    "showcase.ShowcasePage": 2,
+    "showcase.SupplierProfile": 60,
+    "showcase.ProductCategory": 12,
+    "showcase.Product": 600,
+    "showcase.PriceTier": 1200,
+    "showcase.ProductImage": 600,
+    "showcase.Certificate": 105,
+    "showcase.Collection": 3,
+    "showcase.CollectionItem": 36,
+    "inquiries.Inquiry": 0,
+    "inquiries.InquiryMessage": 0,
+    "orders.SampleOrder": 4,
+    "orders.SampleOrderItem": 6,
+    "companies.Company": 73,
+    "wagtailcore.Page": 77,
+}
+HREF = re.compile(r'href="(/[^"#]*)"')
+# Links a walk must not follow: they sign out, leave the HTML site or change data on GET.
+NOT_FOLLOWED = re.compile(r"^/(admin/logout|[\w-]+/accounts/logout|static/|media/|documents/|i18n/)|/delete/")
+ADMIN_LISTINGS = [
+    "/admin/",
+    "/admin/pages/",
+    "/admin/snippets/showcase/product/",
+    "/admin/snippets/showcase/productcategory/",
+    "/admin/snippets/showcase/collection/",
+    "/admin/snippets/showcase/certificate/",
+    "/admin/snippets/solutions/provider/",
+    "/admin/consultationrequest/",
+    "/admin/inquiry/",
+    "/admin/sample_order/",
+    "/admin/coaching/applications/",
+    "/admin/payment/",
+    "/admin/companies/",
+]
+
+
+@pytest.fixture
+def demo_site(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("seed_demo", stdout=io.StringIO())
+
+
+def walk(client, starts, *, allow, limit):
+    """Status of every page reached from ``starts`` through same-site links that ``allow`` accepts."""
+    seen, queue, statuses = set(), list(starts), {}
+    while queue and len(statuses) < limit:
+        path = queue.pop(0)
+        if path in seen or NOT_FOLLOWED.search(path) or not allow(path):
+            continue
+        seen.add(path)
+        response = client.get(path)
+        statuses[path] = response.status_code
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            queue.extend(link.replace("&amp;", "&") for link in HREF.findall(response.content.decode()))
+    return statuses
+
+
+def broken(statuses):
+    return {path: status for path, status in statuses.items() if status >= 400}
+
+
+def test_seed_demo_gives_the_same_catalog_content_as_before_the_split(demo_site):
+    """Every catalog model has the rows the demo had before the split, and a second run adds none."""
+    counts = seed_demo.summary_counts()
+    assert {label: counts[label] for label in CATALOG_COUNTS} == CATALOG_COUNTS
+    call_command("seed_demo", stdout=io.StringIO())
+    assert seed_demo.summary_counts() == counts
+
+
+def test_every_public_page_a_visitor_reaches_answers(demo_site):
+    """From both home pages: programs, solutions, showcase, categories, products, suppliers, search, news."""
+    statuses = walk(
+        Client(),
+        ["/zh-hant/", "/en/", "/en/search/products/?q=tea", "/zh-hant/search/?q=鳳梨酥"],
+        allow=lambda path: not path.startswith("/admin") and "/product/" not in path or path.count("-") < 8,
+        limit=400,
+    )
+    assert not broken(statuses)
+    kinds = Counter(
+        kind
+        for path in statuses
+        for kind in ("/programs/", "/solutions/", "/showcase/category/", "/showcase/product/", "/showcase/supplier/")
+        if kind in path and statuses[path] == 200
+    )
+    assert set(kinds) == {
+        "/programs/",
+        "/solutions/",
+        "/showcase/category/",
+        "/showcase/product/",
+        "/showcase/supplier/",
+    }, kinds
+
+
+def test_every_page_of_the_demo_sme_answers(demo_site):
+    """The demo SME's dashboard (products, certificates, import, sample orders), inbox, applications, requests."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=SME_EMAIL))
+    own = ("/en/dashboard", "/en/inbox", "/en/applications", "/en/my/", "/en/company")
+    statuses = walk(
+        client,
+        ["/en/dashboard/", "/en/inbox/", "/en/applications/", "/en/my/consultations/"],
+        allow=lambda path: path.startswith(own),
+        limit=120,
+    )
+    assert not broken(statuses)
+    assert any("/orders/" in path for path in statuses) and any("/certificates/" in path for path in statuses)
+
+
+def test_every_admin_listing_answers_for_staff(demo_site):
+    """Staff reach every admin listing of the catalog apps, coaching, payments and companies."""
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=STAFF_EMAIL))
+    statuses = {path: client.get(path).status_code for path in ADMIN_LISTINGS}
+    assert statuses == dict.fromkeys(ADMIN_LISTINGS, 200)
