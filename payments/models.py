@@ -119,10 +119,6 @@ class Payment(StatusMachine, models.Model):
     def is_paid(self):
         return self.status in self.PAID_STATUSES
 
-    def set_status(self, new_status, *, by=None, note="", expected=None):
-        """``portal.status``'s set_status; ``by`` defaults to None (the system) until catalog passes it."""
-        return super().set_status(new_status, by=by, note=note, expected=expected)
-
     def status_change_fields(self, old, new, *, now):
         return {"paid_at": now} if new == self.Status.PAID else {}
 

@@ -1,6 +1,7 @@
 """Reads for the payments app."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext as _
 
 from .currencies import Currency, check_currency, convert_twd
@@ -25,3 +26,21 @@ def payment_for(obj, *, purpose):
     """The payment attached to ``obj`` for ``purpose``, or None."""
     content_type = ContentType.objects.get_for_model(obj)
     return Payment.objects.filter(purpose=purpose, content_type=content_type, object_id=obj.pk).first()
+
+
+def payments_of(model, *, purpose):
+    """The payments of ``purpose`` attached to rows of ``model``, tied to the outer row (``OuterRef("pk")``).
+
+    The base of a ``Subquery``: a list of orders, fees… is annotated with its payments' facts in the same
+    query, so that a listing never asks for a payment per row.
+    """
+    return Payment.objects.filter(
+        purpose=purpose, content_type=ContentType.objects.get_for_model(model), object_id=OuterRef("pk")
+    )
+
+
+def payment_annotations(model, *, purpose, fields, prefix="payment_"):
+    """``{prefix + field: Subquery(...)}`` for ``queryset.annotate(**...)``: each row's payment's ``fields``
+    (None when the row has no payment yet)."""
+    payments = payments_of(model, purpose=purpose)
+    return {f"{prefix}{field}": Subquery(payments.values(field)[:1]) for field in fields}

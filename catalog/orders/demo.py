@@ -1,6 +1,9 @@
 """Demo sample orders for the demo SME's supplier, one per step of the order's life, so the supplier dashboard
 and the staff admin have something to show without Stripe. Payments are marked paid directly (with ``demo``
-ids): on a real site only Stripe's webhook does that. Idempotent: each order has a stable checkout key."""
+ids): on a real site only Stripe's webhook does that. Idempotent: each order has a stable checkout key.
+
+The steps are the states people see: awaiting payment (placed, no payment yet), paid (placed, its payment
+paid), shipped and delivered."""
 
 from django.db import transaction
 
@@ -13,6 +16,7 @@ from . import services as order_services
 from .models import SampleOrder
 
 Status = SampleOrder.Status
+State = SampleOrder.State
 
 ORDERS = [
     {
@@ -24,7 +28,7 @@ ORDERS = [
         "country": "TH",
         "currency": "THB",
         "language": "th",
-        "status": Status.PAID,
+        "state": State.PAID,
     },
     {
         "key": "demo-sample-order-2",
@@ -35,7 +39,7 @@ ORDERS = [
         "country": "MY",
         "currency": "MYR",
         "language": "ms",
-        "status": Status.SHIPPED,
+        "state": State.SHIPPED,
     },
     {
         "key": "demo-sample-order-3",
@@ -46,7 +50,7 @@ ORDERS = [
         "country": "VN",
         "currency": "VND",
         "language": "vi",
-        "status": Status.PENDING,
+        "state": State.AWAITING_PAYMENT,
     },
     {
         "key": "demo-sample-order-4",
@@ -57,7 +61,7 @@ ORDERS = [
         "country": "SG",
         "currency": "SGD",
         "language": "en",
-        "status": Status.DELIVERED,
+        "state": State.DELIVERED,
     },
 ]
 
@@ -71,8 +75,8 @@ def _supplier_products():
 
 
 def _advance(order, spec, index):
-    """Walk the order (and its payment) to the status of the spec, as Stripe and the supplier would."""
-    if spec["status"] == Status.PENDING:
+    """Walk the order (and its payment) to the state of the spec, as Stripe and the supplier would."""
+    if spec["state"] == State.AWAITING_PAYMENT:
         return
     payment = payment_services.payment_create(
         purpose=Payment.Purpose.SAMPLE_ORDER,
@@ -86,14 +90,12 @@ def _advance(order, spec, index):
     payment.stripe_payment_intent_id = f"pi_demo_{index}"
     payment.checkout_attempts = 1
     payment.save(update_fields=["stripe_checkout_session_id", "stripe_payment_intent_id", "checkout_attempts"])
-    payment.set_status(Payment.Status.PAID, note="demo content")
-    order.set_status(Status.PAID, note="demo content")
-    if spec["status"] in (Status.SHIPPED, Status.DELIVERED):
+    payment.set_status(Payment.Status.PAID, by=None, note="demo content")
+    if spec["state"] in (State.SHIPPED, State.DELIVERED):
         order.carrier, order.tracking_number = "Chunghwa Post EMS", f"EE{123456780 + index}TW"
-        order.save(update_fields=["carrier", "tracking_number", "updated_at"])
-        order.set_status(Status.SHIPPED, note="demo content")
-    if spec["status"] == Status.DELIVERED:
-        order.set_status(Status.DELIVERED, note="demo content")
+        order.set_status(Status.SHIPPED, by=None, note="demo content")
+    if spec["state"] == State.DELIVERED:
+        order.set_status(Status.DELIVERED, by=None, note="demo content")
 
 
 @transaction.atomic
@@ -115,4 +117,4 @@ def seed(*, stdout) -> None:
             **{name: spec[name] for name in BUYER_FIELDS},
         )
         _advance(order, spec, index)
-        stdout.write(f"  {spec['key']}: {order.reference} created ({order.get_status_display()})")
+        stdout.write(f"  {spec['key']}: {order.reference} created ({order.get_state_display()})")

@@ -76,8 +76,10 @@ class CheckoutForm(forms.Form):
 
 
 class OrderFilterForm(forms.Form):
+    """``?status=``: one of the states people see (fulfilment, and payment while the order is placed)."""
+
     status = forms.ChoiceField(
-        label=_("Status"), required=False, choices=[("", _("All orders")), *SampleOrder.Status.choices]
+        label=_("Status"), required=False, choices=[("", _("All orders")), *SampleOrder.State.choices]
     )
 
 

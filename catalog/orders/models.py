@@ -1,16 +1,18 @@
 """Sample orders: a buyer abroad pays for product samples of one supplier through Stripe Checkout.
 
-Status table (``SampleOrder.TRANSITIONS``)::
+An order keeps its *fulfilment* only; whether it is paid is asked of its ``payments.Payment``. Status table
+(``SampleOrder.TRANSITIONS``)::
 
-    pending ─→ paid ─→ shipped ─→ delivered
-       │  ↑      │        │           │
-       ↓  │      └────────┴───────────┴─→ refunded   (the whole amount was refunded: the order is closed)
-    failed / expired  (a new checkout attempt reopens them; late money still makes them paid)
+    placed ─→ shipped ─→ delivered          shipping needs a paid payment (``check_transition``)
+      │          │           │
+      └──────────┴───────────┴─→ cancelled   only when the payment was refunded in full (the order is closed)
 
-Refunds: a *full* refund moves the order to ``refunded``. A *partial* refund (e.g. one of two products
-could not be sent) keeps the fulfilment status — the supplier still ships or has shipped the rest — and
-records the refunded total in ``amount_refunded_minor``; pages show "partially refunded: <amount>" next
-to the status. Only the payments app's webhook processing changes the refunded total.
+What people see (``SampleOrder.State``) combines the two: a placed order is "awaiting payment", "payment
+failed", "payment expired" or "paid" as its payment is; then "shipped", "delivered", "cancelled". An unpaid
+order stays placed whatever its payment did: "Pay now" starts a new attempt and late money still pays it.
+A *partial* refund keeps the fulfilment status (the supplier still ships or has shipped the rest); pages show
+"partially refunded: <amount>" next to it. ``SampleOrder.objects.with_payment()`` annotates a list with
+its payments' facts in the same query.
 """
 
 import secrets
@@ -19,45 +21,113 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django_countries import countries
 
 from payments.currencies import Currency, format_minor
+from payments.models import Payment
+from payments.selectors import payment_annotations, payment_for
+from portal.status import StaleStatus, StatusMachine, TransitionError
+
+PaymentStatus = Payment.Status
 
 
 class SampleOrderError(Exception):
     """A sample order action is not allowed; the message is shown to people as it is."""
 
 
+class SampleOrderStateError(SampleOrderError, TransitionError):
+    """The order cannot move from its status to the one asked for (not paid yet, not shipped yet…)."""
+
+
+class StaleSampleOrder(SampleOrderStateError, StaleStatus):
+    """The order's status changed in the database since it was read."""
+
+
 def new_order_token():
     return secrets.token_urlsafe(32)
 
 
-class SampleOrder(models.Model):
+# The payment's fields an order list is annotated with, as ``payment_<field>`` (see ``PaymentFact``).
+PAYMENT_FIELDS = ("pk", "status", "amount_refunded_minor", "paid_at")
+PAYMENT_FACTS = tuple(f"payment_{field}" for field in PAYMENT_FIELDS)
+
+
+class SampleOrderQuerySet(models.QuerySet):
+    def with_payment(self):
+        """Each order with its payment's id, status, refunded total and payment time (None before the first
+        checkout), as subqueries of this one query."""
+        return self.annotate(
+            **payment_annotations(self.model, purpose=Payment.Purpose.SAMPLE_ORDER, fields=PAYMENT_FIELDS)
+        )
+
+    def in_state(self, state):
+        """Orders in ``state`` (a ``SampleOrder.State``); needs ``with_payment()``."""
+        return self.filter(self.model.state_filter(state))
+
+
+class PaymentFact:
+    """An annotation of ``with_payment()``; read from the database on first use when the order came without it."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        instance.load_payment_facts()
+        return instance.__dict__[self.name]
+
+
+class SampleOrder(StatusMachine, models.Model):
     """One buyer's paid request for samples from one supplier; the buyer follows it through a secret link."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", gettext_lazy("Awaiting payment")
+        PLACED = "placed", pgettext_lazy("sample order status", "Placed")
+        SHIPPED = "shipped", gettext_lazy("Shipped")
+        DELIVERED = "delivered", gettext_lazy("Delivered")
+        CANCELLED = "cancelled", gettext_lazy("Cancelled")
+
+    class State(models.TextChoices):
+        """What buyers, suppliers and staff see and filter by: the fulfilment status and, while the order is
+        placed, its payment's status. Derived in ``state_for`` and ``state_filter`` only."""
+
+        AWAITING_PAYMENT = "awaiting_payment", gettext_lazy("Awaiting payment")
+        PAYMENT_FAILED = "payment_failed", gettext_lazy("Payment failed")
+        PAYMENT_EXPIRED = "payment_expired", gettext_lazy("Payment expired")
         PAID = "paid", gettext_lazy("Paid")
         SHIPPED = "shipped", gettext_lazy("Shipped")
         DELIVERED = "delivered", gettext_lazy("Delivered")
-        FAILED = "failed", gettext_lazy("Payment failed")
-        EXPIRED = "expired", gettext_lazy("Payment expired")
-        REFUNDED = "refunded", gettext_lazy("Refunded")
+        CANCELLED = "cancelled", gettext_lazy("Cancelled")
 
     TRANSITIONS = {
-        Status.PENDING: {Status.PAID, Status.FAILED, Status.EXPIRED},
-        Status.FAILED: {Status.PENDING, Status.PAID},
-        Status.EXPIRED: {Status.PENDING, Status.PAID},
-        Status.PAID: {Status.SHIPPED, Status.REFUNDED},
-        Status.SHIPPED: {Status.DELIVERED, Status.REFUNDED},
-        Status.DELIVERED: {Status.REFUNDED},
-        Status.REFUNDED: set(),
+        Status.PLACED: {Status.SHIPPED, Status.CANCELLED},
+        Status.SHIPPED: {Status.DELIVERED, Status.CANCELLED},
+        Status.DELIVERED: {Status.CANCELLED},
+        Status.CANCELLED: set(),
     }
-    PAYABLE_STATUSES = (Status.PENDING, Status.FAILED, Status.EXPIRED)
-    PAID_STATUSES = (Status.PAID, Status.SHIPPED, Status.DELIVERED, Status.REFUNDED)
+    # A placed order's state is its payment's; no payment yet (or a pending one) is "awaiting payment".
+    PLACED_STATES = {
+        PaymentStatus.PENDING: State.AWAITING_PAYMENT,
+        PaymentStatus.FAILED: State.PAYMENT_FAILED,
+        PaymentStatus.EXPIRED: State.PAYMENT_EXPIRED,
+        PaymentStatus.PAID: State.PAID,
+        PaymentStatus.PARTIALLY_REFUNDED: State.PAID,
+        # Refunded in full closes the order (the receiver cancels it in the same transaction).
+        PaymentStatus.REFUNDED: State.CANCELLED,
+    }
+    FULFILMENT_STATES = {
+        Status.SHIPPED: State.SHIPPED,
+        Status.DELIVERED: State.DELIVERED,
+        Status.CANCELLED: State.CANCELLED,
+    }
+    # The payment's statuses that let the supplier ship: money received and not all of it refunded.
+    SHIPPABLE_PAYMENT_STATUSES = (PaymentStatus.PAID, PaymentStatus.PARTIALLY_REFUNDED)
+    transition_error = SampleOrderStateError
+    stale_error = StaleSampleOrder
+    transition_refused_message = gettext_lazy("An order that is “%(current)s” cannot become “%(new)s”.")
+    stale_message = gettext_lazy("This order was changed in the meantime. Reload the page and try again.")
 
     reference = models.CharField(gettext_lazy("reference"), max_length=32, unique=True)
     company = models.ForeignKey(
@@ -76,7 +146,6 @@ class SampleOrder(models.Model):
     amount_minor = models.PositiveBigIntegerField(
         gettext_lazy("amount (minor units)"), validators=[MinValueValidator(1)]
     )
-    amount_refunded_minor = models.PositiveBigIntegerField(gettext_lazy("refunded (minor units)"), default=0)
     language = models.CharField(gettext_lazy("language"), max_length=10, choices=settings.LANGUAGES)
     token = models.CharField(gettext_lazy("secret link token"), max_length=64, unique=True, default=new_order_token)
     # Issued with the total the buyer reviews; a repeated "Pay" (double click, back button) finds this order
@@ -85,27 +154,28 @@ class SampleOrder(models.Model):
         gettext_lazy("checkout key"), max_length=64, unique=True, null=True, blank=True, editable=False
     )
     status = models.CharField(
-        gettext_lazy("status"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+        gettext_lazy("status"), max_length=20, choices=Status.choices, default=Status.PLACED, db_index=True
     )
     carrier = models.CharField(gettext_lazy("carrier"), max_length=100, blank=True)
     tracking_number = models.CharField(gettext_lazy("tracking number"), max_length=100, blank=True)
-    paid_at = models.DateTimeField(gettext_lazy("paid"), null=True, blank=True)
     shipped_at = models.DateTimeField(gettext_lazy("shipped"), null=True, blank=True)
     delivered_at = models.DateTimeField(gettext_lazy("delivered"), null=True, blank=True)
-    history = models.JSONField(gettext_lazy("status history"), default=list, blank=True)
+    cancelled_at = models.DateTimeField(gettext_lazy("cancelled"), null=True, blank=True)
     created_at = models.DateTimeField(gettext_lazy("created"), auto_now_add=True)
     updated_at = models.DateTimeField(gettext_lazy("updated"), auto_now=True)
+
+    objects = SampleOrderQuerySet.as_manager()
+
+    # Read from the order's payment (annotated by ``with_payment()``).
+    payment_pk = PaymentFact()
+    payment_status = PaymentFact()
+    payment_amount_refunded_minor = PaymentFact()
+    payment_paid_at = PaymentFact()
 
     class Meta:
         verbose_name = gettext_lazy("sample order")
         verbose_name_plural = gettext_lazy("sample orders")
         ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(amount_refunded_minor__lte=models.F("amount_minor")),
-                name="orders_refund_within_amount",
-            ),
-        ]
 
     def __str__(self):
         return self.reference
@@ -113,6 +183,76 @@ class SampleOrder(models.Model):
     def get_absolute_url(self):
         """The buyer's secret link (in the active language)."""
         return reverse("sample_orders:detail", kwargs={"token": self.token})
+
+    # The payment's facts ------------------------------------------------------------------------------
+
+    def load_payment_facts(self):
+        """Read the payment's facts when the order was loaded without ``with_payment()`` (one query)."""
+        facts = None
+        if self.pk is not None:
+            facts = type(self).objects.with_payment().filter(pk=self.pk).values(*PAYMENT_FACTS).first()
+        self.__dict__.update(facts or dict.fromkeys(PAYMENT_FACTS))
+
+    def refresh_from_db(self, *args, **kwargs):
+        for name in PAYMENT_FACTS:
+            self.__dict__.pop(name, None)
+        super().refresh_from_db(*args, **kwargs)
+
+    @classmethod
+    def state_for(cls, status, payment_status):
+        if status in cls.FULFILMENT_STATES:
+            return cls.FULFILMENT_STATES[status]
+        return cls.PLACED_STATES.get(payment_status, cls.State.AWAITING_PAYMENT)
+
+    @classmethod
+    def state_filter(cls, state):
+        """The ``Q`` of ``state`` over ``status`` and the ``payment_status`` annotation (mirrors ``state_for``)."""
+        placed = [payment for payment, value in cls.PLACED_STATES.items() if value == state]
+        condition = models.Q(status__in=[status for status, value in cls.FULFILMENT_STATES.items() if value == state])
+        condition |= models.Q(status=cls.Status.PLACED, payment_status__in=placed)
+        if state == cls.State.AWAITING_PAYMENT:
+            condition |= models.Q(status=cls.Status.PLACED, payment_status__isnull=True)
+        return condition
+
+    @property
+    def state(self):
+        return self.state_for(self.status, self.payment_status)
+
+    def get_state_display(self):
+        return self.State(self.state).label
+
+    @property
+    def paid_at(self):
+        return self.payment_paid_at
+
+    @property
+    def amount_refunded_minor(self):
+        return self.payment_amount_refunded_minor or 0
+
+    @property
+    def is_paid(self):
+        """Money was received (some of it may have been refunded since)."""
+        return self.payment_status in Payment.PAID_STATUSES
+
+    @property
+    def is_payable(self):
+        """Placed and not paid: the buyer may (again) pay."""
+        return self.status == self.Status.PLACED and not self.is_paid
+
+    @property
+    def can_ship(self):
+        return self.status == self.Status.PLACED and self.payment_status in self.SHIPPABLE_PAYMENT_STATUSES
+
+    @property
+    def is_refundable(self):
+        """Staff can still refund something of the payment."""
+        return self.payment_status in self.SHIPPABLE_PAYMENT_STATUSES
+
+    @property
+    def is_partially_refunded(self):
+        return 0 < self.amount_refunded_minor < self.amount_minor
+
+    # Display ------------------------------------------------------------------------------------------
 
     @property
     def country_name(self):
@@ -127,49 +267,44 @@ class SampleOrder(models.Model):
     def refunded_display(self):
         return format_minor(self.amount_refunded_minor, self.currency)
 
-    @property
-    def is_payable(self):
-        return self.status in self.PAYABLE_STATUSES
+    # Status machine hooks (portal.status) -------------------------------------------------------------
 
-    @property
-    def is_paid(self):
-        return self.status in self.PAID_STATUSES
+    def _fresh_payment_status(self):
+        payment = payment_for(self, purpose=Payment.Purpose.SAMPLE_ORDER)
+        return payment.status if payment is not None else None
 
-    @property
-    def is_partially_refunded(self):
-        return 0 < self.amount_refunded_minor < self.amount_minor
+    def check_transition(self, old, new, *, by):
+        """Shipping needs the payment received (and not refunded in full); cancelling, a full refund."""
+        if new == self.Status.SHIPPED:
+            payment_status = self._fresh_payment_status()
+            if payment_status not in self.SHIPPABLE_PAYMENT_STATUSES:
+                raise self._not_shippable(self.state_for(old, payment_status))
+        if new == self.Status.CANCELLED and self._fresh_payment_status() != PaymentStatus.REFUNDED:
+            raise SampleOrderStateError(_("Only an order whose payment was refunded in full can be cancelled."))
 
-    def can_become(self, new_status):
-        return new_status in self.TRANSITIONS[self.status]
+    def _not_shippable(self, state):
+        return SampleOrderStateError(
+            _("Only a paid order can be marked shipped; this one is “%(status)s”.")
+            % {"status": self.State(state).label}
+        )
 
-    def set_status(self, new_status, *, by=None, note=""):
-        """The one way an order changes status; SampleOrderError for a move the table forbids."""
-        if not self.can_become(new_status):
-            raise SampleOrderError(
-                _("An order that is “%(current)s” cannot become “%(new)s”.")
-                % {
-                    "current": self.get_status_display(),
-                    "new": self.Status(new_status).label if new_status in self.Status.values else new_status,
-                }
+    def transition_refused(self, old, new):
+        state = self.state_for(old, self.payment_status)
+        if new == self.Status.SHIPPED:
+            return self._not_shippable(state)
+        if new == self.Status.DELIVERED:
+            return SampleOrderStateError(
+                _("Only a shipped order can be marked delivered; this one is “%(status)s”.")
+                % {"status": self.State(state).label}
             )
-        now = timezone.now()
-        self.history = [
-            *self.history,
-            {
-                "at": now.isoformat(),
-                "from": self.status,
-                "to": new_status,
-                "by": getattr(by, "email", "") if by is not None else "",
-                "note": note,
-            },
-        ]
-        self.status = new_status
-        stamp = {self.Status.PAID: "paid_at", self.Status.SHIPPED: "shipped_at", self.Status.DELIVERED: "delivered_at"}
-        fields = ["status", "history", "updated_at"]
-        if new_status in stamp:
-            setattr(self, stamp[new_status], now)
-            fields.append(stamp[new_status])
-        self.save(update_fields=fields)
+        return super().transition_refused(old, new)
+
+    def status_change_fields(self, old, new, *, now):
+        """The time of each step; the carrier and tracking number the service set are written with ``shipped``."""
+        if new == self.Status.SHIPPED:
+            return {"shipped_at": now, "carrier": self.carrier, "tracking_number": self.tracking_number}
+        stamps = {self.Status.DELIVERED: "delivered_at", self.Status.CANCELLED: "cancelled_at"}
+        return {stamps[new]: now} if new in stamps else {}
 
 
 class SampleOrderItem(models.Model):

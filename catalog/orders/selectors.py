@@ -51,7 +51,8 @@ def order_by_token(token):
     if not token:
         return None
     return (
-        SampleOrder.objects.select_related("company")
+        SampleOrder.objects.with_payment()
+        .select_related("company")
         .prefetch_related(Prefetch("items", queryset=SampleOrderItem.objects.order_by("pk")))
         .filter(token=token)
         .first()
@@ -81,13 +82,18 @@ def order_for_payment(payment):
 
 def _orders_with_items():
     items = SampleOrderItem.objects.order_by("pk")
-    return SampleOrder.objects.prefetch_related(Prefetch("items", queryset=items)).order_by("-created_at", "-pk")
+    return (
+        SampleOrder.objects.with_payment()
+        .prefetch_related(Prefetch("items", queryset=items))
+        .order_by("-created_at", "-pk")
+    )
 
 
-def company_orders(*, company, status=""):
-    """The company's sample orders, newest first, optionally of one status (pending ones included)."""
+def company_orders(*, company, state=""):
+    """The company's sample orders with their payments' facts, newest first, optionally in one
+    ``SampleOrder.State`` (unpaid ones included)."""
     orders = _orders_with_items().filter(company=company)
-    return orders.filter(status=status) if status else orders
+    return orders.in_state(state) if state else orders
 
 
 def company_order(*, company, pk) -> SampleOrder:

@@ -1,7 +1,7 @@
-"""Writes for sample orders: place an order and send the buyer to Stripe, follow the payment, ship, deliver.
+"""Writes for sample orders: place an order and send the buyer to Stripe, ship, deliver, close on a full refund.
 
-An order becomes paid only when the payments app confirms the payment from Stripe's webhook
-(``order_mark_paid``, called by the receiver of ``payment_succeeded``); the page Stripe sends the
+An order is paid when its payment is: the payments app confirms it from Stripe's webhook, and the receiver
+of ``payment_succeeded`` only sends the e-mails (``order_payment_received``). The page Stripe sends the
 buyer back to never changes anything. E-mails go out with ``transaction.on_commit``.
 """
 
@@ -144,9 +144,6 @@ def order_checkout(*, order, build_absolute_uri):
         cancel_url=build_absolute_uri(page),
         customer_email=order.buyer_email,
     )
-    order.refresh_from_db()
-    if order.status in (Status.FAILED, Status.EXPIRED):
-        order.set_status(Status.PENDING, note="new checkout attempt")
     return session
 
 
@@ -181,47 +178,25 @@ def _locked_order_for(payment):
     return SampleOrder.objects.select_for_update().get(pk=order.pk)
 
 
-@transaction.atomic
-def order_mark_paid(*, payment):
-    """The payment of an order was confirmed by Stripe: the order becomes paid once, and e-mails go out."""
-    order = _locked_order_for(payment)
-    if order is None or order.is_paid:
-        return order
-    order.set_status(Status.PAID, note=f"payment {payment.pk}")
+def order_payment_received(*, payment):
+    """Stripe confirmed the payment of an order (``payment_succeeded`` is sent once per payment): the buyer and
+    the supplier's owners are e-mailed. The order itself stays placed: "paid" is read from the payment."""
+    order = selectors.order_for_payment(payment)
+    if order is None:
+        return None
     order_id = order.pk
     transaction.on_commit(lambda: order_tasks.send_order_emails.enqueue(order_id=order_id, event="paid"))
     return order
 
 
 @transaction.atomic
-def order_record_refund(*, payment, amount_refunded_minor):
-    """Stripe reports ``amount_refunded_minor`` refunded in total: record it; the whole amount closes the order."""
+def order_payment_refunded(*, payment):
+    """The refunded total of an order's payment grew: refunded in full closes (cancels) the order; a partial
+    refund keeps its fulfilment status."""
     order = _locked_order_for(payment)
-    if order is None or amount_refunded_minor <= order.amount_refunded_minor:
+    if order is None or payment.status != Payment.Status.REFUNDED or not order.can_become(Status.CANCELLED):
         return order
-    order.amount_refunded_minor = min(amount_refunded_minor, order.amount_minor)
-    order.save(update_fields=["amount_refunded_minor", "updated_at"])
-    if order.amount_refunded_minor == order.amount_minor and order.can_become(Status.REFUNDED):
-        order.set_status(Status.REFUNDED, note=f"payment {payment.pk} refunded")
-    return order
-
-
-PAYMENT_TO_ORDER_STATUS = {
-    Payment.Status.FAILED: Status.FAILED,
-    Payment.Status.EXPIRED: Status.EXPIRED,
-    Payment.Status.PENDING: Status.PENDING,
-}
-
-
-@transaction.atomic
-def order_follow_payment_status(*, payment):
-    """Keep an unpaid order in step with its payment: failed, expired, or pending again on a new attempt."""
-    new_status = PAYMENT_TO_ORDER_STATUS.get(payment.status)
-    if new_status is None:
-        return None
-    order = _locked_order_for(payment)
-    if order is not None and order.status != new_status and order.can_become(new_status):
-        order.set_status(new_status, note=f"payment {payment.pk} {payment.status}")
+    order.set_status(Status.CANCELLED, by=None, note=f"payment {payment.pk} refunded in full")
     return order
 
 
@@ -242,13 +217,8 @@ def order_mark_shipped(*, order, by, carrier, tracking_number):
     carrier, tracking_number = carrier.strip(), tracking_number.strip()
     if not carrier or not tracking_number:
         raise SampleOrderError(_("Enter the carrier and the tracking number."))
-    if order.status != Status.PAID:
-        raise SampleOrderError(
-            _("Only a paid order can be marked shipped; this one is “%(status)s”.")
-            % {"status": order.get_status_display()}
-        )
+    # Written with the status (``status_change_fields``); refused unless the payment was received.
     order.carrier, order.tracking_number = carrier, tracking_number
-    order.save(update_fields=["carrier", "tracking_number", "updated_at"])
     order.set_status(Status.SHIPPED, by=by, note=f"{carrier} {tracking_number}")
     order_id = order.pk
     transaction.on_commit(lambda: order_tasks.send_order_emails.enqueue(order_id=order_id, event="shipped"))
@@ -260,10 +230,5 @@ def order_mark_delivered(*, order, by):
     """The samples arrived (the supplier or staff confirm it)."""
     order = SampleOrder.objects.select_for_update().get(pk=order.pk)
     _check_supplier(order, by)
-    if order.status != Status.SHIPPED:
-        raise SampleOrderError(
-            _("Only a shipped order can be marked delivered; this one is “%(status)s”.")
-            % {"status": order.get_status_display()}
-        )
     order.set_status(Status.DELIVERED, by=by)
     return order

@@ -8,13 +8,13 @@ the order listing and detail link to while something can still be refunded.
 from urllib.parse import urlencode
 
 import django_filters
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, OuterRef, Subquery
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
@@ -26,7 +26,6 @@ from wagtail.admin.widgets import Button, ListingButton
 from wagtail.coreutils import multigetattr
 
 from payments.currencies import from_minor
-from payments.models import Payment
 from portal.admin_exports import LocalizedExportMixin
 from portal.admin_viewsets import ReadOnlyModelViewSet
 from portal.companies.models import Company
@@ -36,27 +35,18 @@ from .selectors import order_payment
 
 
 def staff_orders():
-    """Every order with its supplier and, as ``refundable_payment_id``, the payment staff can still refund."""
-    refundable = Payment.objects.filter(
-        purpose=Payment.Purpose.SAMPLE_ORDER,
-        content_type=ContentType.objects.get_for_model(SampleOrder),
-        object_id=OuterRef("pk"),
-        status__in=[Payment.Status.PAID, Payment.Status.PARTIALLY_REFUNDED],
-        amount_refunded_minor__lt=F("amount_minor"),
-    )
-    return SampleOrder.objects.select_related("company").annotate(
-        refundable_payment_id=Subquery(refundable.values("pk")[:1])
-    )
+    """Every order with its supplier and its payment's facts (``SampleOrder.objects.with_payment()``)."""
+    return SampleOrder.objects.with_payment().select_related("company")
 
 
 def can_refund(user, order):
-    return bool(order.refundable_payment_id) and user.has_perm("payments.change_payment")
+    return order.is_refundable and user.has_perm("payments.change_payment")
 
 
 def refund_url(order):
     """The payment's refund form; after the refund, staff come back to this order."""
     back = reverse("sample_order:inspect", args=[order.pk])
-    return f"{reverse('payment:refund', args=[order.refundable_payment_id])}?{urlencode({'next': back})}"
+    return f"{reverse('payment:refund', args=[order.payment_pk])}?{urlencode({'next': back})}"
 
 
 def country_label(code):
@@ -73,6 +63,9 @@ def _suppliers(request):
 
 
 class SampleOrderFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"), choices=SampleOrder.State.choices, method="filter_state"
+    )
     company = django_filters.ModelChoiceFilter(label=gettext_lazy("Supplier"), queryset=_suppliers)
     country = django_filters.ChoiceFilter(label=gettext_lazy("Country"), choices=_order_countries)
     created_at = django_filters.DateFromToRangeFilter(label=gettext_lazy("Created"), widget=DateRangePickerWidget)
@@ -81,11 +74,14 @@ class SampleOrderFilterSet(WagtailFilterSet):
         model = SampleOrder
         fields = ["status", "company", "currency", "country", "created_at"]
 
+    def filter_state(self, queryset, name, value):
+        return queryset.in_state(value)
+
 
 EXPORT_VALUES = {
     "amount": lambda order: from_minor(order.amount_minor, order.currency),
     "amount_refunded": lambda order: from_minor(order.amount_refunded_minor, order.currency),
-    "status": lambda order: order.get_status_display(),
+    "status": lambda order: order.get_state_display(),
 }
 
 
@@ -113,6 +109,8 @@ class SampleOrderInspectView(InspectView):
         "refunded_display": gettext_lazy("Refunded"),
         "items": gettext_lazy("Samples"),
         "payment": gettext_lazy("Payment"),
+        "state": gettext_lazy("Status"),
+        "paid_at": gettext_lazy("Paid at"),
     }
 
     def get_object(self, queryset=None):
@@ -132,6 +130,12 @@ class SampleOrderInspectView(InspectView):
                 for item in self.object.items.order_by("pk")
             ),
         )
+
+    def get_state_display_value(self):
+        return self.object.get_state_display()
+
+    def get_paid_at_display_value(self):
+        return date_format(localtime(self.object.paid_at), "DATETIME_FORMAT") if self.object.paid_at else "—"
 
     def get_country_display_value(self):
         return country_label(self.object.country)
@@ -174,9 +178,9 @@ class SampleOrderViewSet(ReadOnlyModelViewSet):
         "buyer_email",
         "country",
         Column("amount_display", label=gettext_lazy("Amount")),
-        "status",
+        Column("get_state_display", label=gettext_lazy("Status")),
         "created_at",
-        "paid_at",
+        Column("paid_at", label=gettext_lazy("Paid at")),
     ]
     list_export = [
         "reference",
@@ -206,7 +210,7 @@ class SampleOrderViewSet(ReadOnlyModelViewSet):
     export_filename = "sample-orders"
     inspect_view_fields = [
         "reference",
-        "status",
+        "state",
         "company",
         "items",
         "amount_display",
@@ -225,6 +229,7 @@ class SampleOrderViewSet(ReadOnlyModelViewSet):
         "tracking_number",
         "shipped_at",
         "delivered_at",
+        "cancelled_at",
         "history",
     ]
 

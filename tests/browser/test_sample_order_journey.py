@@ -58,7 +58,12 @@ def test_buyer_orders_a_sample_pays_through_stripe_and_the_supplier_sees_it(page
     expect(page).to_have_url(STRIPE_CHECKOUT)
     order = SampleOrder.objects.get()
     payment = Payment.objects.get()
-    assert (order.status, order.amount_minor, order.currency) == ("pending", 33334, "THB")
+    assert (order.status, order.state, order.amount_minor, order.currency) == (
+        "placed",
+        "awaiting_payment",
+        33334,
+        "THB",
+    )
     assert payment.stripe_checkout_session_id and payment.checkout_attempts == 1
 
     page.goto(f"{page.base_url}/en/samples/orders/{order.token}/?checkout=done")

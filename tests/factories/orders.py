@@ -3,10 +3,11 @@
 from decimal import Decimal
 
 import factory
-from django.utils import timezone
 
 from catalog.orders.models import SampleOrder, SampleOrderItem
+from payments.models import Payment
 
+from .payments import PaidPaymentFactory
 from .showcase import VerifiedCompanyFactory, live_product
 
 
@@ -22,7 +23,8 @@ def sample_product(*, sample_available=True, sample_price_twd=Decimal("150.00"),
 
 
 class SampleOrderFactory(factory.django.DjangoModelFactory):
-    """A pending order of 1,500 TWD (one item of 1,500 TWD unless items are given)."""
+    """A placed order of 1,500 TWD awaiting payment (no payment yet), with one item of 1,500 TWD unless
+    ``items=False``."""
 
     class Meta:
         model = SampleOrder
@@ -55,6 +57,24 @@ class SampleOrderFactory(factory.django.DjangoModelFactory):
         )
 
 
+def order_payment(order, factory=PaidPaymentFactory, **kwargs):
+    """A payment (paid unless another factory is given) for ``order``, of its amount and currency."""
+    return factory(
+        target=order,
+        purpose=Payment.Purpose.SAMPLE_ORDER,
+        currency=order.currency,
+        amount_minor=order.amount_minor,
+        customer_email=order.buyer_email,
+        description=f"Sample order {order.reference}",
+        **kwargs,
+    )
+
+
 class PaidSampleOrderFactory(SampleOrderFactory):
-    status = SampleOrder.Status.PAID
-    paid_at = factory.LazyFunction(timezone.now)
+    """A placed order with a paid payment; ``payment__status=…``, ``payment__amount_refunded_minor=…`` change
+    the payment, ``status=SHIPPED`` (with carrier…) a later step."""
+
+    @factory.post_generation
+    def payment(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            order_payment(self, **kwargs)

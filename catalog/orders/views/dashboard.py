@@ -28,18 +28,18 @@ def _context(company, **extra):
 
 @login_required
 def order_list(request, company_id):
-    """The company's sample orders, newest first; ``?status=`` keeps one status."""
+    """The company's sample orders, newest first; ``?status=`` keeps one state (``SampleOrder.State``)."""
     company = company_for_member(user=request.user, pk=company_id)
     form = OrderFilterForm(request.GET)
     status = form.cleaned_data["status"] if form.is_valid() else ""
-    orders = Paginator(selectors.company_orders(company=company, status=status), ORDERS_PER_PAGE)
+    orders = Paginator(selectors.company_orders(company=company, state=status), ORDERS_PER_PAGE)
     page = orders.get_page(request.GET.get("page"))
     return render(request, "orders/dashboard/order_list.html", _context(company, form=form, orders=page, status=status))
 
 
 def _render_detail(request, company, order, *, ship_form=None, status=200):
     payment, refunds = selectors.order_payment_details(order=order)
-    can_ship = order.can_become(SampleOrder.Status.SHIPPED)
+    can_ship = order.can_ship
     context = _context(
         company,
         order=order,

@@ -6,6 +6,8 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from openpyxl import load_workbook
 
@@ -13,8 +15,8 @@ from catalog.orders.models import SampleOrder
 from payments.models import Payment
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.companies import MembershipFactory
-from tests.factories.orders import PaidSampleOrderFactory, SampleOrderFactory
-from tests.factories.payments import PaidPaymentFactory, PaymentFactory
+from tests.factories.orders import PaidSampleOrderFactory, SampleOrderFactory, order_payment
+from tests.factories.payments import PaymentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,33 +46,23 @@ def export_rows(response):
     return reader.fieldnames, list(reader)
 
 
-def sample_payment(order, factory=PaidPaymentFactory, **kwargs):
-    return factory(
-        target=order,
-        purpose=Payment.Purpose.SAMPLE_ORDER,
-        currency=order.currency,
-        amount_minor=order.amount_minor,
-        customer_email=order.buyer_email,
-        **kwargs,
-    )
-
-
 @pytest.fixture
 def orders():
-    """A paid THB order from Thailand (refundable payment), a pending VND order from Viet Nam, a shipped one."""
+    """A paid THB order from Thailand (partially refunded, refundable), a VND order from Viet Nam awaiting its
+    pending payment, a shipped one."""
     paid = PaidSampleOrderFactory(
         reference="SO-2026-000101",
         buyer_name="Somchai Jaidee",
         buyer_email="somchai@example.com",
         currency="THB",
         amount_minor=41667,
-        amount_refunded_minor=10050,
+        payment__status=Payment.Status.PARTIALLY_REFUNDED,
+        payment__amount_refunded_minor=10050,
     )
-    sample_payment(paid, status=Payment.Status.PARTIALLY_REFUNDED, amount_refunded_minor=10050)
     pending = SampleOrderFactory(
         reference="SO-2026-000102", buyer_email="an@example.vn", country="VN", currency="VND", amount_minor=450000
     )
-    sample_payment(pending, factory=PaymentFactory)
+    order_payment(pending, factory=PaymentFactory)
     shipped = PaidSampleOrderFactory(
         reference="SO-2026-000103",
         status=SampleOrder.Status.SHIPPED,
@@ -155,8 +147,10 @@ class TestListing:
     @pytest.mark.parametrize(
         ("params", "expected"),
         [
-            ({"status": "pending"}, {"SO-2026-000102"}),
+            ({"status": "awaiting_payment"}, {"SO-2026-000102"}),
+            ({"status": "paid"}, {"SO-2026-000101"}),
             ({"status": "shipped"}, {"SO-2026-000103"}),
+            ({"status": "cancelled"}, set()),
             ({"currency": "THB"}, {"SO-2026-000101"}),
             ({"country": "VN"}, {"SO-2026-000102"}),
             ({"q": "an@example.vn"}, {"SO-2026-000102"}),
@@ -164,8 +158,25 @@ class TestListing:
         ],
     )
     def test_filters_and_search(self, client, staff, orders, params, expected):
-        """Status, currency and country filters and the search by reference or buyer e-mail narrow the list."""
+        """Status (the order's state, payment included), currency and country filters and the search by
+        reference or buyer e-mail narrow the list."""
         assert listed(client, params) == expected
+
+    def test_an_unknown_status_filter_is_refused_not_an_error(self, client, staff, orders):
+        response = client.get(INDEX, {"status": "pending"})
+        assert response.status_code == 200
+        assert "Select a valid choice." in response.content.decode()
+
+    def test_the_listing_takes_the_same_number_of_queries_for_more_orders(self, client, staff, orders):
+        """Payment facts are subqueries of the listing's query, not one query per order."""
+        client.get(INDEX)
+        with CaptureQueriesContext(connection) as three:
+            client.get(INDEX)
+        for _ in range(3):
+            PaidSampleOrderFactory(payment__status=Payment.Status.PARTIALLY_REFUNDED)
+        with CaptureQueriesContext(connection) as six:
+            client.get(INDEX)
+        assert len(six) <= len(three) + 2, [query["sql"] for query in six]
 
     def test_supplier_filter(self, client, staff, orders):
         assert listed(client, {"company": orders["shipped"].company.pk}) == {"SO-2026-000103"}
@@ -180,13 +191,13 @@ class TestListing:
         assert listed(client, {"created_at_to": since}) == {"SO-2026-000102"}
 
     def test_refund_link_only_for_orders_with_money_left_to_refund(self, client, staff, orders):
-        """The paid order links to its payment's refund view; the pending and the unpaid-for ones do not."""
+        """The paid and the shipped orders link to their payment's refund view; the unpaid one does not."""
         html = client.get(INDEX).content.decode()
         refundable = Payment.objects.get(object_id=orders["paid"].pk, purpose=Payment.Purpose.SAMPLE_ORDER)
         pending = Payment.objects.get(object_id=orders["pending"].pk, purpose=Payment.Purpose.SAMPLE_ORDER)
         assert f"/admin/payment/refund/{refundable.pk}/" in html
         assert f"/admin/payment/refund/{pending.pk}/" not in html
-        assert html.count("/admin/payment/refund/") == 1
+        assert html.count("/admin/payment/refund/") == 2
 
 
 class TestInspect:
@@ -218,16 +229,26 @@ class TestInspect:
         assert "/admin/payment/refund/" not in html
 
     def test_order_without_payment_says_so(self, client, staff, orders):
-        html = client.get(f"{INDEX}inspect/{orders['shipped'].pk}/").content.decode()
+        unpaid = SampleOrderFactory(reference="SO-2026-000104")
+        html = client.get(f"{INDEX}inspect/{unpaid.pk}/").content.decode()
         assert "The buyer has not started paying yet." in html
+        assert "Awaiting payment" in html
+
+    def test_shipped_order_shows_tracking_and_its_status_history(self, client, staff, orders):
+        """The inspect view lists the order's own status history (from the generic table)."""
+        shipped = PaidSampleOrderFactory(reference="SO-2026-000104")
+        shipped.carrier, shipped.tracking_number = "DHL Express", "JD0123"
+        shipped.set_status(SampleOrder.Status.SHIPPED, by=staff, note="DHL Express JD0123")
+        html = client.get(f"{INDEX}inspect/{shipped.pk}/").content.decode()
         assert "JD0123" in html
+        assert "Placed → Shipped" in html
 
 
 class TestRefundThroughThePayment:
     def test_staff_refund_the_rest_from_the_order_and_the_order_is_refunded(
         self, client, staff, orders, stripe_requests
     ):
-        """The order's refund link opens the payment's refund form; refunding what is left closes the order
+        """The order's refund link opens the payment's refund form; refunding what is left cancels the order
         and brings staff back to the order."""
         paid = orders["paid"]
         detail = f"{INDEX}inspect/{paid.pk}/"
@@ -239,7 +260,8 @@ class TestRefundThroughThePayment:
         response = client.post(link, {"amount": "316.17", "reason": "Samples lost in transit"})
         assert response.status_code == 302 and response["Location"] == detail
         paid.refresh_from_db()
-        assert (paid.status, paid.amount_refunded_minor) == (SampleOrder.Status.REFUNDED, 41667)
+        assert (paid.status, paid.amount_refunded_minor) == (SampleOrder.Status.CANCELLED, 41667)
+        assert paid.history.get().changed_by is None
         assert [r["idempotency_key"] for r in stripe_requests if r["path"] == "/v1/refunds"] == [
             f"payment-{payment.pk}-refund-1"
         ]

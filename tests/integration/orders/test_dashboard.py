@@ -2,13 +2,14 @@
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from catalog.orders.models import SampleOrder
 from payments.models import Payment, Refund
 from tests.factories.accounts import StaffFactory
 from tests.factories.companies import MembershipFactory
 from tests.factories.orders import PaidSampleOrderFactory, SampleOrderFactory
-from tests.factories.payments import PaidPaymentFactory
 from tests.factories.showcase import VerifiedCompanyFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ class TestPermissions:
         response = ship(client, paid_order)
         assert response.status_code == 302
         paid_order.refresh_from_db()
-        assert (paid_order.status, paid_order.tracking_number) == (Status.PAID, "")
+        assert (paid_order.status, paid_order.tracking_number) == (Status.PLACED, "")
 
     def test_member_of_another_company_gets_404_everywhere(
         self, client, paid_order, django_capture_on_commit_callbacks
@@ -79,7 +80,7 @@ class TestPermissions:
         assert client.get(through_own).status_code == 404
         assert client.post(f"{through_own}ship/", {"carrier": "DHL", "tracking_number": "X1"}).status_code == 404
         paid_order.refresh_from_db()
-        assert paid_order.status == Status.PAID
+        assert paid_order.status == Status.PLACED
         assert mail.outbox == []
 
     def test_other_companies_orders_are_not_listed(self, client, member, company, paid_order):
@@ -131,9 +132,10 @@ class TestList:
         assert f'href="/en/dashboard/{company.pk}/orders/"' in html
 
     def test_status_filter_keeps_one_status(self, client, member, company, paid_order, pending_order):
-        """?status=pending shows the pending order only; ?status=paid the paid one only."""
+        """?status=awaiting_payment shows the unpaid order only; ?status=paid the paid one only (both are placed:
+        the filter reads the payment)."""
         client.force_login(member)
-        html = page_text(client.get(list_url(company), {"status": "pending"}))
+        html = page_text(client.get(list_url(company), {"status": "awaiting_payment"}))
         assert pending_order.reference in html
         assert paid_order.reference not in html
         html = page_text(client.get(list_url(company), {"status": "paid"}))
@@ -141,6 +143,28 @@ class TestList:
         assert pending_order.reference not in html
         html = page_text(client.get(list_url(company), {"status": "shipped"}))
         assert "No sample orders with this status." in html
+
+    def test_the_filter_offers_every_state_once(self, client, member, company):
+        """The options are SampleOrder.State: fulfilment steps and, for placed orders, the payment's answer."""
+        client.force_login(member)
+        html = page_text(client.get(list_url(company)))
+        for state in SampleOrder.State:
+            assert html.count(f'<option value="{state.value}"') == 1, state
+
+    def test_the_list_takes_the_same_number_of_queries_for_one_or_many_orders(self, client, member, company):
+        """Payment facts come from subqueries and items from one prefetch: no query per row."""
+        client.force_login(member)
+        PaidSampleOrderFactory(company=company, payment__status=Payment.Status.PARTIALLY_REFUNDED)
+        client.get(list_url(company))  # warm the caches (content types, session)
+        with CaptureQueriesContext(connection) as one:
+            assert client.get(list_url(company)).status_code == 200
+        for index in range(5):
+            factory = PaidSampleOrderFactory if index % 2 else SampleOrderFactory
+            factory(company=company)
+        with CaptureQueriesContext(connection) as six:
+            html = page_text(client.get(list_url(company)))
+        assert html.count("/orders/") >= 6
+        assert len(six) == len(one), [query["sql"] for query in six]
 
     def test_an_unknown_status_is_reported_and_all_orders_are_shown(
         self, client, member, company, paid_order, pending_order
@@ -158,15 +182,11 @@ class TestList:
 class TestDetail:
     def test_items_address_payment_and_refunds(self, client, member, paid_order):
         """The detail shows items, the buyer's address and country, the payment and the refunds issued."""
-        payment = PaidPaymentFactory(
-            target=paid_order, purpose=Payment.Purpose.SAMPLE_ORDER, currency="TWD", amount_minor=150000
-        )
+        payment = Payment.objects.get(object_id=paid_order.pk)
         payment.status = Payment.Status.PARTIALLY_REFUNDED
         payment.amount_refunded_minor = 50000
         payment.save()
         Refund.objects.create(payment=payment, stripe_refund_id="re_test_1", amount_minor=50000, reason="internal")
-        paid_order.amount_refunded_minor = 50000
-        paid_order.save()
         client.force_login(member)
         html = page_text(client.get(detail_url(paid_order)))
         item = paid_order.items.get()
@@ -185,7 +205,7 @@ class TestDetail:
         assert "internal" not in html
 
     def test_pending_order_is_visible_but_offers_no_shipping(self, client, member, pending_order):
-        """A pending order can be read, but there is no shipping form, only an explanation."""
+        """An unpaid order can be read, but there is no shipping form, only an explanation."""
         client.force_login(member)
         html = page_text(client.get(detail_url(pending_order)))
         assert pending_order.reference in html
@@ -237,7 +257,7 @@ class TestShipping:
         assert message in html
         assert 'aria-invalid="true"' in html
         paid_order.refresh_from_db()
-        assert (paid_order.status, paid_order.carrier, paid_order.tracking_number) == (Status.PAID, "", "")
+        assert (paid_order.status, paid_order.carrier, paid_order.tracking_number) == (Status.PLACED, "", "")
         assert mail.outbox == []
 
     def test_a_pending_order_cannot_be_shipped(self, client, member, pending_order, django_capture_on_commit_callbacks):
@@ -247,7 +267,7 @@ class TestShipping:
             response = ship(client, pending_order, tracking_number="FORGED1")
         assert response.status_code == 302
         pending_order.refresh_from_db()
-        assert (pending_order.status, pending_order.tracking_number) == (Status.PENDING, "")
+        assert (pending_order.status, pending_order.tracking_number) == (Status.PLACED, "")
         assert mail.outbox == []
         html = page_text(client.get(response["Location"]))
         assert "Only a paid order can be marked shipped" in html
@@ -291,4 +311,4 @@ class TestDelivery:
         response = client.post(f"{detail_url(paid_order)}deliver/", follow=True)
         assert "Only a shipped order can be marked delivered" in page_text(response)
         paid_order.refresh_from_db()
-        assert paid_order.status == Status.PAID
+        assert paid_order.status == Status.PLACED

@@ -224,8 +224,10 @@ def test_only_the_supplier_or_staff_can_ship(stripe_settings):
 def test_an_unpaid_order_cannot_be_shipped_and_tracking_is_required():
     order = SampleOrderFactory()
     owner = OwnerFactory(company=order.company).user
-    with pytest.raises(SampleOrderError, match="Only a paid order"):
+    with pytest.raises(SampleOrderError, match="Only a paid order.*Awaiting payment"):
         services.order_mark_shipped(order=order, by=owner, carrier="DHL", tracking_number="1")
+    order.refresh_from_db()
+    assert (order.status, order.carrier, order.tracking_number) == ("placed", "", "")
     paid = PaidSampleOrderFactory(company=order.company)
     with pytest.raises(SampleOrderError, match="carrier and the tracking number"):
         services.order_mark_shipped(order=paid, by=owner, carrier="  ", tracking_number="1")
@@ -240,4 +242,7 @@ def test_delivered_follows_shipped_only():
     order = services.order_mark_delivered(order=order, by=owner)
     assert order.status == SampleOrder.Status.DELIVERED
     assert order.delivered_at is not None
-    assert [step["to"] for step in order.history] == ["shipped", "delivered"]
+    assert [(change.to_status, change.changed_by) for change in order.history.order_by("pk")] == [
+        ("shipped", owner),
+        ("delivered", owner),
+    ]

@@ -13,8 +13,8 @@ from payments.models import Payment
 from tests.factories.accounts import StaffFactory
 from tests.factories.companies import MembershipFactory
 from tests.factories.inquiries import build_showcase
-from tests.factories.orders import PaidSampleOrderFactory, SampleOrderFactory, sample_product
-from tests.factories.payments import ExchangeRateFactory
+from tests.factories.orders import PaidSampleOrderFactory, SampleOrderFactory, order_payment, sample_product
+from tests.factories.payments import ExchangeRateFactory, PaymentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -191,7 +191,7 @@ class TestCheckout:
     @pytest.mark.parametrize("buyer", ["anonymous", "member of another company", "staff", "the supplier's member"])
     def test_paying_creates_the_order_and_redirects_to_stripe(self, client, shop, stripe_requests, thb, buyer):
         """Whoever buys (anonymous, signed in, staff, even the supplier's own member) is treated as a buyer:
-        303 to the Checkout Session's URL, one pending order with a pending payment, the samples leave the cart."""
+        303 to the Checkout Session's URL, one placed order with a pending payment, the samples leave the cart."""
         users = {
             "member of another company": lambda: MembershipFactory().user,
             "staff": StaffFactory,
@@ -204,7 +204,8 @@ class TestCheckout:
         assert response.status_code == 303
         assert response["Location"].startswith("https://")
         order = SampleOrder.objects.get()
-        assert (order.status, order.currency, order.amount_minor, order.language) == ("pending", "THB", 33334, "en")
+        assert (order.status, order.currency, order.amount_minor, order.language) == ("placed", "THB", 33334, "en")
+        assert order.state == SampleOrder.State.AWAITING_PAYMENT
         assert order.company == shop.supplier
         payment = Payment.objects.get()
         assert (payment.amount_minor, payment.currency, payment.status) == (33334, "THB", "pending")
@@ -325,12 +326,12 @@ class TestOrderPage:
         assert other.reference not in html and "Bob Other" not in html
 
     def test_the_success_page_alone_never_marks_paid(self, client, stripe_settings):
-        """Back from Stripe with ?checkout=done: "payment processing", and the order stays pending."""
+        """Back from Stripe with ?checkout=done: "payment processing", and the order stays awaiting payment."""
         order = SampleOrderFactory()
         html = client.get(f"/en/samples/orders/{order.token}/?checkout=done").content.decode()
         assert "Payment processing — we will e-mail you when Stripe confirms." in html
         order.refresh_from_db()
-        assert order.status == SampleOrder.Status.PENDING and order.paid_at is None
+        assert order.state == SampleOrder.State.AWAITING_PAYMENT and order.paid_at is None
 
     def test_a_paid_order_shows_tracking_and_no_pay_button(self, client, stripe_settings):
         order = PaidSampleOrderFactory(status="shipped", carrier="DHL", tracking_number="JD0123")
@@ -339,15 +340,23 @@ class TestOrderPage:
         assert "Pay now" not in html and "Payment processing" not in html
 
     def test_a_partially_refunded_order_shows_the_refund(self, client):
-        order = PaidSampleOrderFactory(amount_refunded_minor=50000)
+        order = PaidSampleOrderFactory(
+            payment__status=Payment.Status.PARTIALLY_REFUNDED, payment__amount_refunded_minor=50000
+        )
         assert "partially refunded: 500.00 TWD" in client.get(f"/en/samples/orders/{order.token}/").content.decode()
 
-    def test_pay_now_starts_a_new_attempt(self, client, stripe_requests):
-        order = SampleOrderFactory(status="expired")
+    @pytest.mark.parametrize("payment_status", [Payment.Status.EXPIRED, Payment.Status.FAILED])
+    def test_pay_now_starts_a_new_attempt(self, client, stripe_requests, payment_status):
+        """An expired or failed payment shows "Pay now"; it reopens the payment and the order awaits payment."""
+        order = SampleOrderFactory()
+        order_payment(order, factory=PaymentFactory, status=payment_status)
+        html = client.get(f"/en/samples/orders/{order.token}/").content.decode()
+        assert str(SampleOrder.state_for("placed", payment_status).label) in html
+        assert "Pay now" in html
         response = client.post(f"/en/samples/orders/{order.token}/pay/")
         assert response.status_code == 303 and response["Location"].startswith("https://")
         order.refresh_from_db()
-        assert order.status == SampleOrder.Status.PENDING
+        assert order.state == SampleOrder.State.AWAITING_PAYMENT
 
     def test_pay_now_on_a_paid_order_explains(self, client, stripe_requests):
         order = PaidSampleOrderFactory()

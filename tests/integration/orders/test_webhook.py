@@ -1,5 +1,5 @@
-"""Sample orders follow their payment through signed Stripe webhooks (stripe-mock for the API calls):
-paid once however often Stripe delivers, refunds early or late, failed and expired checkouts."""
+"""Sample orders read their payment, which signed Stripe webhooks move (stripe-mock for the API calls): paid
+(and e-mailed) once however often Stripe delivers, refunds early or late, failed and expired checkouts."""
 
 import pytest
 from django.core import mail
@@ -24,7 +24,7 @@ def english():
 
 @pytest.fixture
 def placed(stripe_settings):
-    """A pending order of 2 samples at 150 TWD (300 TWD) with its Checkout Session at stripe-mock;
+    """A placed order of 2 samples at 150 TWD (300 TWD) with its Checkout Session at stripe-mock;
     the supplier has an owner (zh-hant) and a plain member."""
     product = sample_product(name_en="Pineapple cake")
     owner = OwnerFactory(company=product.company, user=UserFactory(preferred_language="zh-hant")).user
@@ -56,8 +56,9 @@ def test_the_completed_checkout_delivered_three_times_pays_the_order_once(
         for _ in range(3):
             assert post_event(client, event).status_code == 200
     order.refresh_from_db()
-    assert order.status == SampleOrder.Status.PAID and order.paid_at is not None
-    assert [step["to"] for step in order.history] == ["paid"]
+    assert (order.status, order.state) == (SampleOrder.Status.PLACED, SampleOrder.State.PAID)
+    assert order.paid_at is not None
+    assert not order.history.exists(), "the order copies nothing of its payment"
     assert sorted(message.to[0] for message in mail.outbox) == sorted(["an@example.com", owner.email])
     buyer_mail = next(message for message in mail.outbox if message.to == ["an@example.com"])
     assert order.reference in buyer_mail.subject and "Payment received" in buyer_mail.subject
@@ -73,7 +74,7 @@ def test_two_different_paid_events_still_pay_once(client, placed, django_capture
         post_event(client, make_event("checkout.session.completed", session_object(payment)))
         post_event(client, make_event("checkout.session.async_payment_succeeded", session_object(payment)))
     order.refresh_from_db()
-    assert order.status == SampleOrder.Status.PAID
+    assert order.state == SampleOrder.State.PAID
     assert len(mail.outbox) == 2
 
 
@@ -83,25 +84,39 @@ def test_a_refund_before_the_completed_checkout_is_applied_after_it(client, plac
     order, payment, _owner = placed
     post_event(client, make_event("charge.refunded", charge_object(payment, amount_refunded=10000)))
     order.refresh_from_db()
-    assert (order.status, order.amount_refunded_minor) == ("pending", 0)
+    assert (order.state, order.amount_refunded_minor) == ("awaiting_payment", 0)
     assert StripeEvent.objects.get(type="charge.refunded").status == StripeEvent.Status.WAITING
     post_event(client, make_event("checkout.session.completed", session_object(payment)))
     order.refresh_from_db()
-    assert (order.status, order.amount_refunded_minor) == ("paid", 10000)
-    assert order.is_partially_refunded
+    assert (order.status, order.state, order.amount_refunded_minor) == ("placed", "paid", 10000)
+    assert order.is_partially_refunded and order.can_ship
 
 
-def test_a_full_refund_closes_a_shipped_order(client, placed):
+def test_a_partial_refund_keeps_fulfilment_and_a_full_refund_cancels_a_shipped_order(client, placed):
+    """A partial refund leaves the order shipped; the rest refunded closes it: cancelled, by nobody, once."""
     order, payment, owner = placed
     post_event(client, make_event("checkout.session.completed", session_object(payment)))
     services.order_mark_shipped(order=order, by=owner, carrier="EMS", tracking_number="EE123")
     post_event(client, make_event("charge.refunded", charge_object(payment, amount_refunded=10000)))
     order.refresh_from_db()
     assert (order.status, order.amount_refunded_minor) == ("shipped", 10000)
+    assert order.is_partially_refunded
     post_event(client, make_event("charge.refunded", charge_object(payment, amount_refunded=30000)))
     order.refresh_from_db()
-    assert (order.status, order.amount_refunded_minor) == ("refunded", 30000)
-    assert not order.is_partially_refunded
+    assert (order.status, order.state, order.amount_refunded_minor) == ("cancelled", "cancelled", 30000)
+    assert order.cancelled_at is not None and not order.is_partially_refunded
+    cancel = order.history.get(to_status="cancelled")
+    assert (cancel.from_status, cancel.changed_by) == ("shipped", None)
+
+
+def test_a_full_refund_of_a_paid_order_cancels_it_and_it_cannot_be_paid_again(client, placed):
+    order, payment, _owner = placed
+    post_event(client, make_event("checkout.session.completed", session_object(payment)))
+    post_event(client, make_event("charge.refunded", charge_object(payment, amount_refunded=30000)))
+    order.refresh_from_db()
+    assert (order.status, order.is_payable, order.can_ship) == ("cancelled", False, False)
+    html = client.get(f"/en/samples/orders/{order.token}/").content.decode()
+    assert "Cancelled" in html and "Pay now" not in html
 
 
 def test_an_expired_checkout_expires_the_order_and_pay_now_reopens_it(client, placed, stripe_requests):
@@ -109,13 +124,13 @@ def test_an_expired_checkout_expires_the_order_and_pay_now_reopens_it(client, pl
     expired = session_object(payment, payment_status="unpaid", status="expired", payment_intent=None)
     post_event(client, make_event("checkout.session.expired", expired))
     order.refresh_from_db()
-    assert order.status == SampleOrder.Status.EXPIRED
+    assert (order.status, order.state) == (SampleOrder.Status.PLACED, SampleOrder.State.PAYMENT_EXPIRED)
     html = client.get(f"/en/samples/orders/{order.token}/").content.decode()
     assert "Payment expired" in html and "Pay now" in html
     response = client.post(f"/en/samples/orders/{order.token}/pay/")
     assert response.status_code == 303
     order.refresh_from_db()
-    assert order.status == SampleOrder.Status.PENDING
+    assert order.state == SampleOrder.State.AWAITING_PAYMENT
     keys = [r["idempotency_key"] for r in stripe_requests if r["path"] == "/v1/checkout/sessions"]
     assert keys == [f"payment-{payment.pk}-checkout-v2"]
 
@@ -126,7 +141,7 @@ def test_a_failed_async_payment_fails_the_order(client, placed):
     post_event(client, make_event("checkout.session.completed", unpaid))
     post_event(client, make_event("checkout.session.async_payment_failed", unpaid))
     order.refresh_from_db()
-    assert order.status == SampleOrder.Status.FAILED
+    assert (order.status, order.state) == (SampleOrder.Status.PLACED, SampleOrder.State.PAYMENT_FAILED)
 
 
 def test_late_money_for_an_expired_order_still_pays_it(client, placed, django_capture_on_commit_callbacks):
@@ -135,5 +150,5 @@ def test_late_money_for_an_expired_order_still_pays_it(client, placed, django_ca
     with django_capture_on_commit_callbacks(execute=True):
         post_event(client, make_event("checkout.session.completed", session_object(payment)))
     order.refresh_from_db()
-    assert order.status == SampleOrder.Status.PAID
+    assert order.state == SampleOrder.State.PAID and order.can_ship
     assert len(mail.outbox) == 2

@@ -25,15 +25,24 @@ def supplier():
 
 
 def test_seeds_an_order_in_each_state_with_matching_payments(supplier):
-    """Pending (no payment), paid, shipped (with tracking) and delivered; paid ones have a paid payment."""
+    """Awaiting payment (no payment), paid, shipped (with tracking) and delivered; paid ones have a paid payment,
+    and the order's own history holds only its fulfilment steps."""
     orders_demo.seed(stdout=io.StringIO())
-    orders = {order.checkout_key: order for order in SampleOrder.objects.filter(company=supplier)}
-    assert [orders[f"demo-sample-order-{n}"].status for n in range(1, 5)] == [
+    orders = {order.checkout_key: order for order in SampleOrder.objects.with_payment().filter(company=supplier)}
+    assert [orders[f"demo-sample-order-{n}"].state for n in range(1, 5)] == [
         "paid",
         "shipped",
-        "pending",
+        "awaiting_payment",
         "delivered",
     ]
+    assert [orders[f"demo-sample-order-{n}"].status for n in range(1, 5)] == [
+        "placed",
+        "shipped",
+        "placed",
+        "delivered",
+    ]
+    delivered = orders["demo-sample-order-4"]
+    assert [change.to_status for change in delivered.history.order_by("pk")] == ["shipped", "delivered"]
     assert orders["demo-sample-order-2"].tracking_number
     assert orders["demo-sample-order-3"].currency == "VND"
     payments = Payment.objects.filter(purpose=Payment.Purpose.SAMPLE_ORDER)
