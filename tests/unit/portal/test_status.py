@@ -83,7 +83,7 @@ def test_a_move_not_in_transitions_is_refused_and_writes_nothing():
 def test_a_guard_refuses_a_declared_move():
     """check_transition (here: an expired invitation cannot be accepted) refuses before anything is written."""
     invitation = InvitationFactory(expires_at=timezone.now() - timedelta(seconds=1))
-    with pytest.raises(InvitationError, match="expired"):
+    with translation.override("en"), pytest.raises(InvitationError, match="expired"):
         invitation.set_status(S.ACCEPTED, by=None)
     assert not StatusChange.objects.exists()
 
