@@ -11,10 +11,19 @@ from django.utils.translation import gettext_lazy as _
 
 from catalog.showcase.models import ShowcaseError
 from portal.markets import Market
+from portal.status import StaleStatus, StatusMachine, TransitionError
 
 
 def new_token():
     return secrets.token_urlsafe(32)
+
+
+class InquiryError(ShowcaseError, TransitionError):
+    """An inquiry action (also a status change) is not allowed; the message is shown to the buyer or supplier."""
+
+
+class StaleInquiry(InquiryError, StaleStatus):
+    """The inquiry's status was changed elsewhere in the meantime."""
 
 
 class Incoterm(models.TextChoices):
@@ -47,14 +56,29 @@ class InquiryQuerySet(models.QuerySet):
         return self.filter(first_replied_at__isnull=False)
 
 
-class Inquiry(models.Model):
-    """A buyer's inquiry. ``company`` is the supplier asked; ``product`` is set for a product inquiry."""
+class Inquiry(StatusMachine, models.Model):
+    """A buyer's inquiry. ``company`` is the supplier asked; ``product`` is set for a product inquiry.
+
+    The buyer's confirmation link opens it (``by=None``: the buyer has no account), the supplier's first reply
+    answers it (``by`` the member); later replies from either side leave the status as it is. Closed is final.
+    """
 
     class Status(models.TextChoices):
         UNCONFIRMED = "unconfirmed", _("Waiting for e-mail confirmation")
         OPEN = "open", _("Open")
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", _("Closed")
+
+    TRANSITIONS = {
+        Status.UNCONFIRMED: {Status.OPEN, Status.CLOSED},
+        Status.OPEN: {Status.ANSWERED, Status.CLOSED},
+        Status.ANSWERED: {Status.CLOSED},
+        Status.CLOSED: set(),
+    }
+    transition_error = InquiryError
+    stale_error = StaleInquiry
+    transition_refused_message = _("An inquiry that is “%(current)s” cannot become “%(new)s”.")
+    stale_message = _("This inquiry was changed in the meantime. Reload the page and try again.")
 
     company = models.ForeignKey(
         "companies.Company", verbose_name=_("supplier"), on_delete=models.CASCADE, related_name="inquiries"
@@ -104,26 +128,24 @@ class Inquiry(models.Model):
     def __str__(self):
         return f"{self.buyer_name} → {self.company} ({self.created_at:%Y-%m-%d})"
 
-    def confirm_email(self, *, at=None):
-        """The buyer followed the confirmation link: the supplier may now see the inquiry."""
-        if self.status != self.Status.UNCONFIRMED:
-            raise ShowcaseError(_("This inquiry is already confirmed."))
-        self.email_confirmed_at = at or timezone.now()
-        self.status = self.Status.OPEN
+    # Status machine hooks (portal.status) ------------------------------------------------------------
 
-    def record_supplier_reply(self, *, at=None):
-        """A supplier replied; the first reply time feeds the supplier's reply-time badge."""
-        if self.status in (self.Status.UNCONFIRMED, self.Status.CLOSED):
-            raise ShowcaseError(_("This inquiry cannot be answered."))
-        at = at or timezone.now()
-        if self.first_replied_at is None:
-            self.first_replied_at = at
-        self.status = self.Status.ANSWERED
+    def transition_refused(self, old, new):
+        if new == self.Status.OPEN:
+            return InquiryError(_("This inquiry is already confirmed."))
+        if new == self.Status.ANSWERED:
+            return InquiryError(_("This inquiry cannot be answered."))
+        if old == self.Status.CLOSED:
+            return InquiryError(_("This inquiry is already closed."))
+        return super().transition_refused(old, new)
 
-    def close(self):
-        if self.status == self.Status.CLOSED:
-            raise ShowcaseError(_("This inquiry is already closed."))
-        self.status = self.Status.CLOSED
+    def status_change_fields(self, old, new, *, now):
+        """The confirmation time (start of the supplier's reply time) and the first reply time."""
+        if new == self.Status.OPEN:
+            return {"email_confirmed_at": now}
+        if new == self.Status.ANSWERED and self.first_replied_at is None:
+            return {"first_replied_at": now}
+        return {}
 
 
 class InquiryMessage(models.Model):

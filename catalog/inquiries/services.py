@@ -7,15 +7,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from catalog.showcase.models import Product, ShowcaseError
+from catalog.showcase.models import Product
 from portal.companies.models import Company
 
 from . import limits as inquiry_limits
 from . import tasks as inquiry_tasks
-from .models import Inquiry, InquiryMessage
+from .models import Inquiry, InquiryError, InquiryMessage
 
 
-class InquiryRateLimited(ShowcaseError):
+class InquiryRateLimited(InquiryError):
     """Too many inquiries from one address or one e-mail in a short time (shown with HTTP 429)."""
 
 
@@ -27,7 +27,7 @@ def hash_ip(ip_address):
 
 def _check_message(message):
     if inquiry_limits.count_urls(message) > inquiry_limits.MAX_URLS_IN_MESSAGE:
-        raise ShowcaseError(
+        raise InquiryError(
             _("Your message contains more than %(count)d web addresses. Please remove some links and send it again.")
             % {"count": inquiry_limits.MAX_URLS_IN_MESSAGE}
         )
@@ -63,12 +63,12 @@ def inquiry_submit(
     a confirmation link. The supplier sees nothing until the buyer confirms."""
     _check_rate(ip_address=ip_address, email=email)
     if not consent:
-        raise ShowcaseError(_("Please agree so that the supplier may contact you."))
+        raise InquiryError(_("Please agree so that the supplier may contact you."))
     _check_message(message)
     if not Company.objects.verified().filter(pk=company.pk, products__in=Product.objects.public()).exists():
-        raise ShowcaseError(_("This supplier does not take inquiries through the showcase at the moment."))
+        raise InquiryError(_("This supplier does not take inquiries through the showcase at the moment."))
     if product is not None and not Product.objects.public().filter(pk=product.pk, company=company).exists():
-        raise ShowcaseError(_("This product is not available at the moment."))
+        raise InquiryError(_("This product is not available at the moment."))
     inquiry = Inquiry.objects.create(
         company=company,
         product=product,
@@ -93,23 +93,28 @@ def inquiry_confirm(*, token) -> Inquiry:
     """The buyer followed the link: the inquiry opens and the supplier's members are told."""
     inquiry = Inquiry.objects.select_for_update().filter(confirmation_token=token).first()
     if inquiry is None:
-        raise ShowcaseError(_("This confirmation link is not valid."))
-    inquiry.confirm_email()
-    inquiry.save(update_fields=["email_confirmed_at", "status"])
+        raise InquiryError(_("This confirmation link is not valid."))
+    # The buyer has no account: the move is recorded as nobody's.
+    inquiry.set_status(Inquiry.Status.OPEN, by=None)
     transaction.on_commit(lambda: inquiry_tasks.send_inquiry_email.enqueue(inquiry_id=inquiry.pk, event="confirmed"))
     return inquiry
 
 
 @transaction.atomic
 def inquiry_reply_by_supplier(*, inquiry, user, body) -> InquiryMessage:
-    """A member of the supplier answers; the buyer gets the reply with a link to answer back."""
+    """A member of the supplier answers; the buyer gets the reply with a link to answer back.
+
+    The first reply moves the inquiry open → answered (``by`` the member) and stamps ``first_replied_at``.
+    """
     if not Inquiry.objects.for_user(user).filter(pk=inquiry.pk).exists():
-        raise ShowcaseError(_("Only members of the supplier can answer this inquiry."))
+        raise InquiryError(_("Only members of the supplier can answer this inquiry."))
     _check_message(body)
     locked = Inquiry.objects.select_for_update().get(pk=inquiry.pk)
-    now = timezone.now()
-    locked.record_supplier_reply(at=now)
-    locked.save(update_fields=["first_replied_at", "status"])
+    if locked.status == Inquiry.Status.ANSWERED:
+        now = timezone.now()  # a later reply leaves the status (and the first reply time) as they are
+    else:
+        # The first reply answers it (refused when unconfirmed or closed); the reply carries the same time.
+        now = locked.set_status(Inquiry.Status.ANSWERED, by=user).created_at
     reply = InquiryMessage.objects.create(
         inquiry=locked, author_kind=InquiryMessage.Author.SUPPLIER, author=user, body=body, created_at=now
     )
@@ -130,10 +135,10 @@ def inquiry_reply_by_buyer(*, reply_token, body) -> InquiryMessage:
         .first()
     )
     if supplier_message is None:
-        raise ShowcaseError(_("This reply link is not valid."))
+        raise InquiryError(_("This reply link is not valid."))
     inquiry = Inquiry.objects.select_for_update().get(pk=supplier_message.inquiry_id)
     if inquiry.status == Inquiry.Status.CLOSED:
-        raise ShowcaseError(_("This inquiry is closed."))
+        raise InquiryError(_("This inquiry is closed."))
     _check_message(body)
     reply = InquiryMessage.objects.create(inquiry=inquiry, author_kind=InquiryMessage.Author.BUYER, body=body)
     transaction.on_commit(

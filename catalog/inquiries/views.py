@@ -9,11 +9,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from catalog.showcase import selectors as storefront
-from catalog.showcase.models import ShowcaseError, ShowcasePage
+from catalog.showcase.models import ShowcasePage
 
 from . import selectors as inquiry_selectors
 from . import services as inquiry_services
 from .forms import InquiryForm, ReplyForm
+from .models import InquiryError
 
 
 def _client_ip(request):
@@ -40,7 +41,7 @@ def _inquiry_form(request, page, *, company, product):
             response = page.render(request, template="inquiries/inquiry_form.html", context_overrides=context)
             response.status_code = 429
             return response
-        except ShowcaseError as error:
+        except InquiryError as error:
             form.add_error(None, str(error))
         else:
             return page.render(request, template="inquiries/inquiry_sent.html", context_overrides=context)
@@ -74,7 +75,7 @@ def confirm(request, token):
     if request.method == "POST":
         try:
             inquiry = inquiry_services.inquiry_confirm(token=token)
-        except ShowcaseError as error:
+        except InquiryError as error:
             messages.info(request, str(error))
         else:
             messages.success(request, _("Thank you. Your inquiry is confirmed and the supplier has received it."))
@@ -91,7 +92,7 @@ def buyer_thread(request, token):
     if request.method == "POST" and form.is_valid():
         try:
             inquiry_services.inquiry_reply_by_buyer(reply_token=token, **form.cleaned_data)
-        except ShowcaseError as error:
+        except InquiryError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Your reply was sent to the supplier."))
@@ -123,7 +124,7 @@ def detail(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             inquiry_services.inquiry_reply_by_supplier(inquiry=inquiry, user=request.user, **form.cleaned_data)
-        except ShowcaseError as error:
+        except InquiryError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Your reply was sent to the buyer by e-mail."))

@@ -57,6 +57,7 @@ class InquiryViewSet(ReadOnlyModelViewSet):
         "created_at",
         "email_confirmed_at",
         "first_replied_at",
+        "history",
     ]
 
 

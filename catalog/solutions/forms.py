@@ -81,12 +81,24 @@ class ProviderRatingForm(forms.Form):
 
 
 class ConsultationRequestStatusForm(forms.Form):
-    """Staff move a request to one of the statuses allowed from its current one."""
+    """Staff move a request to one of the statuses allowed from the one the page showed.
 
+    ``expected_status`` carries the status the page showed; the service refuses the move when the request has
+    moved since (someone else changed it), instead of applying it to a status nobody saw.
+    """
+
+    expected_status = forms.ChoiceField(choices=ConsultationRequest.Status.choices, widget=forms.HiddenInput)
     status = forms.ChoiceField(label=_("New status"), widget=forms.RadioSelect)
 
     def __init__(self, *args, consultation_request: ConsultationRequest, **kwargs):
         super().__init__(*args, **kwargs)
+        shown = consultation_request.status
+        if self.is_bound and self.data.get(self.add_prefix("expected_status")) in ConsultationRequest.Status.values:
+            # The choices offered are those of the status the page showed, so a stale post reaches the
+            # service (which refuses it with a clear message) rather than failing as an unknown choice.
+            shown = self.data[self.add_prefix("expected_status")]
+        self.fields["expected_status"].initial = shown
+        allowed = ConsultationRequest.TRANSITIONS.get(shown, ())
         self.fields["status"].choices = [
-            (status.value, status.label) for status in consultation_request.allowed_statuses()
+            (value, label) for value, label in ConsultationRequest.Status.choices if value in allowed
         ]

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -13,6 +12,7 @@ from wagtail.search import index
 
 from portal.markets import Market, MarketsField
 from portal.routes import PageRoutes, RegisteredRoutesMixin
+from portal.status import StaleStatus, StatusMachine, TransitionError
 
 from .admin_forms import SolutionCategoryPageForm
 
@@ -36,8 +36,12 @@ class Timing(models.TextChoices):
     EXPLORING = "exploring", _("Just exploring")
 
 
-class CatalogError(Exception):
-    """A catalog action is not allowed; the message is shown to the user."""
+class CatalogError(TransitionError):
+    """A catalog action (also a status change) is not allowed; the message is shown to the user."""
+
+
+class StaleConsultationRequest(CatalogError, StaleStatus):
+    """The request's status was changed by someone else since the page was loaded."""
 
 
 class Provider(TranslatableMixin, index.Indexed, models.Model):
@@ -223,8 +227,12 @@ class ConsultationRequestQuerySet(models.QuerySet):
         return self.filter(company__memberships__user=user)
 
 
-class ConsultationRequest(models.Model):
-    """A company asks the bureau for an introduction to the provider of one offering."""
+class ConsultationRequest(StatusMachine, models.Model):
+    """A company asks the bureau for an introduction to the provider of one offering.
+
+    Staff move it new → introduced → closed (or new → closed) through ``set_status``; who moved it and when is
+    in ``history`` and the audit log.
+    """
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -233,10 +241,14 @@ class ConsultationRequest(models.Model):
 
     OPEN_STATUSES = (Status.NEW, Status.INTRODUCED)
     TRANSITIONS = {
-        Status.NEW: (Status.INTRODUCED, Status.CLOSED),
-        Status.INTRODUCED: (Status.CLOSED,),
-        Status.CLOSED: (),
+        Status.NEW: {Status.INTRODUCED, Status.CLOSED},
+        Status.INTRODUCED: {Status.CLOSED},
+        Status.CLOSED: set(),
     }
+    transition_error = CatalogError
+    stale_error = StaleConsultationRequest
+    transition_refused_message = _("A request that is “%(current)s” cannot become “%(new)s”.")
+    stale_message = _("This request was changed by someone else in the meantime. Reload the page and try again.")
 
     company = models.ForeignKey(
         "companies.Company",
@@ -274,14 +286,6 @@ class ConsultationRequest(models.Model):
     consent = models.BooleanField(_("consent to share contact details with the provider"))
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
-    status_changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("status changed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     staff_notes = models.TextField(_("staff notes"), blank=True)
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -311,27 +315,12 @@ class ConsultationRequest(models.Model):
     def is_open(self):
         return self.status in self.OPEN_STATUSES
 
-    def allowed_statuses(self):
-        return self.TRANSITIONS[self.Status(self.status)]
-
-    def set_status(self, new_status, *, by):
-        """The one way a request changes status: new → introduced → closed (or new → closed)."""
-        if new_status not in self.allowed_statuses():
-            raise CatalogError(
-                _("A request that is “%(current)s” cannot become “%(new)s”.")
-                % {
-                    "current": self.get_status_display(),
-                    "new": self.Status(new_status).label if new_status in self.Status.values else new_status,
-                }
-            )
-        now = timezone.now()
-        self.status = new_status
-        self.status_changed_by = by
-        if new_status == self.Status.INTRODUCED:
-            self.introduced_at = now
-        if new_status == self.Status.CLOSED:
-            self.closed_at = now
-        self.save(update_fields=["status", "status_changed_by", "introduced_at", "closed_at", "updated_at"])
+    def status_change_fields(self, old, new, *, now):
+        if new == self.Status.INTRODUCED:
+            return {"introduced_at": now}
+        if new == self.Status.CLOSED:
+            return {"closed_at": now}
+        return {}
 
     def check_can_be_rated(self):
         """Raise CatalogError unless the company may rate the provider for this request now."""

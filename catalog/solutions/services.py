@@ -54,12 +54,16 @@ def consultation_request_create(
 
 
 @transaction.atomic
-def consultation_request_set_status(*, consultation_request, status, by) -> ConsultationRequest:
-    """Move a request along new → introduced → closed (staff only) and tell the requester."""
+def consultation_request_set_status(*, consultation_request, status, by, expected=None) -> ConsultationRequest:
+    """Move a request along new → introduced → closed (staff only) and tell the requester.
+
+    ``expected`` is the status the staff member saw; when the request has moved since, ``StaleConsultationRequest``
+    is raised and nothing changes. Who moved it, from what, to what, is kept in its history and the audit log.
+    """
     if not by.has_perm(f"{ConsultationRequest._meta.app_label}.change_consultationrequest"):
         raise CatalogError(_("Only bureau staff can change the status of a request."))
     locked = ConsultationRequest.objects.select_for_update().get(pk=consultation_request.pk)
-    locked.set_status(status, by=by)
+    locked.set_status(status, by=by, expected=expected)
     transaction.on_commit(lambda: tasks.send_consultation_request_emails.enqueue(request_id=locked.pk, event=status))
     return locked
 

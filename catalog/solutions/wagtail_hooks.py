@@ -19,7 +19,7 @@ from portal.admin_exports import LocalizedExportMixin
 
 from . import services
 from .forms import ConsultationRequestStatusForm
-from .models import CatalogError, ConsultationRequest, Provider
+from .models import CatalogError, ConsultationRequest, Provider, StaleConsultationRequest
 
 
 class ProviderViewSet(SnippetViewSet):
@@ -81,8 +81,15 @@ class ConsultationRequestStatusView(PermissionCheckedMixin, WagtailAdminTemplate
     def form_valid(self, form):
         try:
             services.consultation_request_set_status(
-                consultation_request=self.object, status=form.cleaned_data["status"], by=self.request.user
+                consultation_request=self.object,
+                status=form.cleaned_data["status"],
+                by=self.request.user,
+                expected=form.cleaned_data["expected_status"],
             )
+        except StaleConsultationRequest as error:
+            # Someone else moved it: show the page again with the status as it is now.
+            messages.error(self.request, str(error))
+            return redirect("consultationrequest:status", self.object.pk)
         except CatalogError as error:
             form.add_error(None, str(error))
             return self.form_invalid(form)
@@ -138,7 +145,7 @@ class ConsultationRequestViewSet(ModelViewSet):
         "created_at",
         "introduced_at",
         "closed_at",
-        "status_changed_by",
+        "history",
         "staff_notes",
     ]
 

@@ -3,6 +3,7 @@ from types import SimpleNamespace
 
 import factory
 import wagtail_factories
+from django.contrib.auth.models import Permission
 from wagtail.models import Locale, Page, Site
 
 from catalog.solutions.models import (
@@ -98,6 +99,16 @@ class ProviderRatingFactory(factory.django.DjangoModelFactory):
     request = factory.SubFactory(ConsultationRequestFactory)
     provider = factory.LazyAttribute(lambda o: o.request.provider)
     score = 4
+
+
+def request_desk_user(*codenames, **kwargs):
+    """Bureau staff who are not superusers: admin access plus the given ``solutions`` permissions
+    (e.g. ``"view_consultationrequest", "change_consultationrequest"``)."""
+    user = UserFactory(is_staff=True, **kwargs)
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    for codename in codenames:
+        user.user_permissions.add(Permission.objects.get(content_type__app_label="solutions", codename=codename))
+    return user
 
 
 def publish_translation(page, locale, **fields):

@@ -108,7 +108,6 @@ class Migration(migrations.Migration):
                 ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='closed at')),
                 ('company', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consultation_requests', to='companies.company', verbose_name='company')),
                 ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultation_requests', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
-                ('status_changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='status changed by')),
                 ('provider', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultation_requests', to='solutions.provider', verbose_name='provider')),
                 ('solution_page', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultation_requests', to='solutions.solutionpage', verbose_name='offering')),
             ],

@@ -158,6 +158,10 @@ class TestSendAndConfirm:
 
         client.force_login(shop.member)
         assert "TWD 370" in client.get(f"/en/inbox/{inquiry.pk}/").content.decode()
+        moves = [(c.changed_by, c.from_status, c.to_status) for c in inquiry.history.all()]
+        assert moves == [(None, "unconfirmed", "open"), (shop.member, "open", "answered")], (
+            "the buyer's confirmation is nobody's, the first reply the member's; the buyer's reply moves nothing"
+        )
 
     def test_emails_are_in_the_recipients_languages(self, client, post, shop):
         """A buyer writing from /zh-hant/ gets the confirmation in Chinese; a member who prefers English
@@ -288,6 +292,15 @@ class TestInboxPermissions:
         assert client.get(f"/zh-hant/inbox/{inquiry.pk}/").status_code == 200
         assert post(f"/en/inbox/{inquiry.pk}/", {"body": "Thanks!"}).status_code == 302
 
+    def test_a_closed_inquiry_cannot_be_answered_from_the_inbox(self, client, post, shop):
+        """The member sees why (the status machine refuses the move) and no message is stored or mailed."""
+        closed = InquiryFactory(company=shop.supplier, status=Inquiry.Status.CLOSED)
+        client.force_login(shop.member)
+        response = post(f"/en/inbox/{closed.pk}/", {"body": "Sorry for the delay."})
+        assert response.status_code == 400
+        assert "This inquiry cannot be answered." in response.content.decode()
+        assert not closed.messages.exists() and mail.outbox == []
+
     def test_staff_use_the_admin_not_the_supplier_inbox(self, client, inquiry):
         """Staff who are not members have no supplier inbox entry; they see every inquiry in the admin."""
         client.force_login(english_staff())
@@ -296,6 +309,14 @@ class TestInboxPermissions:
         assert response.status_code == 200
         assert "Nguyen Van A" in response.content.decode()
         assert client.get(f"/admin/inquiry/inspect/{inquiry.pk}/").status_code == 200
+
+    def test_the_admin_inspect_view_lists_the_status_history(self, client, shop):
+        """Staff read who moved an inquiry and when from its history."""
+        inquiry = InquiryFactory(company=shop.supplier, email_confirmed_at=None, status=Inquiry.Status.UNCONFIRMED)
+        inquiry.set_status(Inquiry.Status.OPEN, by=None)
+        client.force_login(english_staff())
+        html = client.get(f"/admin/inquiry/inspect/{inquiry.pk}/").content.decode()
+        assert "Waiting for e-mail confirmation → Open" in html
 
     def test_members_do_not_see_unconfirmed_inquiries(self, client, shop):
         """Until the buyer confirms, the inquiry is 404 for the supplier's members."""

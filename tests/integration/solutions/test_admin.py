@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import rich_text
 from catalog.solutions.models import ConsultationRequest, Provider, SolutionCategoryPage
 from tests.factories.accounts import StaffFactory
 from tests.factories.companies import MembershipFactory
-from tests.factories.solutions import ConsultationRequestFactory, ProviderFactory
+from tests.factories.solutions import ConsultationRequestFactory, ProviderFactory, request_desk_user
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,9 @@ class TestPermissions:
         """A company member without admin access cannot see the requests or change a status."""
         client.force_login(MembershipFactory().user)
         assert client.get(INDEX).status_code in (302, 403)
-        response = client.post(f"{INDEX}status/{requests['ship_new'].pk}/", {"status": "introduced"})
+        response = client.post(
+            f"{INDEX}status/{requests['ship_new'].pk}/", {"status": "introduced", "expected_status": "new"}
+        )
         assert response.status_code in (302, 403)
         requests["ship_new"].refresh_from_db()
         assert requests["ship_new"].status == "new"
@@ -57,6 +59,27 @@ class TestPermissions:
         assert f"{INDEX}new/" not in response.content.decode()
         with pytest.raises(NoReverseMatch):
             reverse("consultationrequest:add")
+
+    def test_staff_who_may_only_view_cannot_change_a_status(self, client, requests):
+        """Admin access with the view permission only: the list opens, the status view sends them away."""
+        client.force_login(request_desk_user("view_consultationrequest"))
+        assert client.get(INDEX).status_code == 200
+        url = f"{INDEX}status/{requests['ship_new'].pk}/"
+        assert client.get(url).url == "/admin/"
+        assert client.post(url, {"status": "introduced", "expected_status": "new"}).url == "/admin/"
+        requests["ship_new"].refresh_from_db()
+        assert requests["ship_new"].status == "new"
+
+    def test_staff_with_the_change_permission_move_a_request(self, client, requests):
+        """Not only superusers: the change permission is enough, and the history names who moved it."""
+        desk = request_desk_user("view_consultationrequest", "change_consultationrequest")
+        client.force_login(desk)
+        request = requests["ship_new"]
+        response = client.post(f"{INDEX}status/{request.pk}/", {"status": "introduced", "expected_status": "new"})
+        assert response.status_code == 302
+        request.refresh_from_db()
+        assert request.status == "introduced"
+        assert request.history.get().changed_by == desk
 
 
 class TestFiltersAndExport:
@@ -94,8 +117,9 @@ class TestStatusAction:
         page = client.get(f"{INDEX}status/{request.pk}/")
         assert page.status_code == 200
         assert 'value="introduced"' in page.content.decode()
+        assert 'type="hidden" name="expected_status" value="new"' in page.content.decode()
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.post(f"{INDEX}status/{request.pk}/", {"status": "introduced"})
+            response = client.post(f"{INDEX}status/{request.pk}/", {"status": "introduced", "expected_status": "new"})
         assert response.status_code == 302
         request.refresh_from_db()
         assert request.status == "introduced"
@@ -105,10 +129,42 @@ class TestStatusAction:
         """Posting "new" for an introduced request is rejected by the form; the status stays."""
         request = requests["ship_introduced"]
         client.force_login(StaffFactory(admin_language="en"))
-        response = client.post(f"{INDEX}status/{request.pk}/", {"status": "new"})
+        response = client.post(f"{INDEX}status/{request.pk}/", {"status": "new", "expected_status": "introduced"})
         assert response.status_code == 200
         request.refresh_from_db()
         assert request.status == "introduced"
+
+    def test_a_post_without_the_status_it_was_based_on_is_refused(self, client, requests):
+        """Bad input: no (or an unknown) expected_status is a form error; the status stays."""
+        request = requests["ship_new"]
+        client.force_login(StaffFactory(admin_language="en"))
+        for data in ({"status": "introduced"}, {"status": "introduced", "expected_status": "bogus"}):
+            response = client.post(f"{INDEX}status/{request.pk}/", data)
+            assert response.status_code == 200
+        request.refresh_from_db()
+        assert request.status == "new"
+        assert not request.history.exists()
+
+    def test_a_move_from_a_stale_page_is_refused_with_a_message(
+        self, client, requests, django_capture_on_commit_callbacks
+    ):
+        """The page showed "new"; another staff member closed the request meanwhile. Introducing it from the
+        stale page is refused, nobody is e-mailed, and the page shows why and the status as it is now."""
+        request = requests["ship_new"]
+        client.force_login(StaffFactory(admin_language="en"))
+        request.set_status(ConsultationRequest.Status.CLOSED, by=StaffFactory())
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                f"{INDEX}status/{request.pk}/", {"status": "introduced", "expected_status": "new"}, follow=True
+            )
+        html = response.content.decode()
+        assert response.redirect_chain == [(f"{INDEX}status/{request.pk}/", 302)]
+        assert "This request was changed by someone else in the meantime" in html
+        assert "can no longer change" in html
+        assert mail.outbox == []
+        request.refresh_from_db()
+        assert (request.status, request.introduced_at) == ("closed", None)
+        assert request.history.count() == 1
 
     def test_closed_request_has_no_status_choices(self, client, requests):
         """A closed request explains that its status can no longer change."""
@@ -125,6 +181,14 @@ class TestStatusAction:
         response = client.get(f"{INDEX}inspect/{request.pk}/")
         assert response.status_code == 200
         assert request.message in response.content.decode()
+
+    def test_inspect_view_lists_the_status_history(self, client, requests):
+        """Who moved the request is read from its history (there is no "status changed by" column any more)."""
+        request = requests["halal_new"]
+        request.set_status(ConsultationRequest.Status.CLOSED, by=StaffFactory(), note="No longer needed")
+        client.force_login(StaffFactory(admin_language="en"))
+        html = client.get(f"{INDEX}inspect/{request.pk}/").content.decode()
+        assert "New → Closed (No longer needed)" in html
 
 
 class TestProviderSnippet:

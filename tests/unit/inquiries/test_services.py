@@ -3,9 +3,10 @@
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.utils import translation
 
 from catalog.inquiries import services as inquiry_services
-from catalog.inquiries.models import Inquiry, InquiryMessage
+from catalog.inquiries.models import Inquiry, InquiryError, InquiryMessage
 from catalog.showcase.models import ShowcaseError
 from tests.factories.accounts import StaffFactory
 from tests.factories.companies import CompanyFactory, MembershipFactory
@@ -103,6 +104,27 @@ class TestConfirm:
         with pytest.raises(ShowcaseError):
             inquiry_services.inquiry_confirm(token="nope")
 
+    def test_confirming_is_recorded_as_nobody_and_only_once(self, product, django_capture_on_commit_callbacks):
+        """The buyer has no account: the move unconfirmed → open is recorded with no user. A second click is
+        refused ("already confirmed"), writes nothing and tells nobody again."""
+        MembershipFactory(company=product.company)
+        inquiry = submit(company=product.company, product=product)
+        with django_capture_on_commit_callbacks(execute=True):
+            inquiry_services.inquiry_confirm(token=inquiry.confirmation_token)
+        change = inquiry.history.get()
+        assert (change.changed_by, change.from_status, change.to_status) == (None, "unconfirmed", "open")
+        inquiry.refresh_from_db()
+        assert inquiry.email_confirmed_at == change.created_at
+        mail.outbox.clear()
+        with (
+            translation.override("en"),
+            django_capture_on_commit_callbacks(execute=True),
+            pytest.raises(InquiryError, match="already confirmed"),
+        ):
+            inquiry_services.inquiry_confirm(token=inquiry.confirmation_token)
+        assert mail.outbox == []
+        assert inquiry.history.count() == 1
+
 
 class TestReplies:
     def test_supplier_reply_records_the_first_reply_once(self, django_capture_on_commit_callbacks):
@@ -120,6 +142,28 @@ class TestReplies:
         assert inquiry.first_replied_at == first_replied_at
         assert [m.to for m in mail.outbox] == [[inquiry.email], [inquiry.email]]
         assert f"/inbox/reply/{first.reply_token}/" in mail.outbox[0].body
+
+    def test_only_the_first_supplier_reply_moves_the_status(self):
+        """The first reply moves open → answered, recorded as the member's, at the reply's time; later replies
+        add messages but no history."""
+        inquiry = InquiryFactory()
+        member = MembershipFactory(company=inquiry.company).user
+        first = inquiry_services.inquiry_reply_by_supplier(inquiry=inquiry, user=member, body="Yes, halal.")
+        inquiry_services.inquiry_reply_by_supplier(inquiry=inquiry, user=member, body="Certificate attached.")
+        inquiry.refresh_from_db()
+        change = inquiry.history.get()
+        assert (change.changed_by, change.from_status, change.to_status) == (member, "open", "answered")
+        assert inquiry.first_replied_at == change.created_at == first.created_at
+        assert inquiry.messages.count() == 2
+
+    def test_a_closed_inquiry_cannot_be_answered(self):
+        """The supplier's reply to a closed inquiry is refused by the status machine; no message is stored."""
+        inquiry = InquiryFactory(status="closed")
+        member = MembershipFactory(company=inquiry.company).user
+        with translation.override("en"), pytest.raises(InquiryError, match="cannot be answered"):
+            inquiry_services.inquiry_reply_by_supplier(inquiry=inquiry, user=member, body="Hi")
+        assert InquiryMessage.objects.count() == 0
+        assert not inquiry.history.exists()
 
     @pytest.mark.parametrize("who", ["other_company_member", "staff_not_member"])
     def test_only_members_may_reply(self, who):
@@ -143,6 +187,7 @@ class TestReplies:
             reply = inquiry_services.inquiry_reply_by_buyer(reply_token=supplier_message.reply_token, body="Thanks")
         assert reply.author_kind == InquiryMessage.Author.BUYER and reply.author is None
         assert [m.to for m in mail.outbox] == [[member.email]]
+        assert not supplier_message.inquiry.history.exists(), "a buyer's reply does not move the status"
 
     def test_buyer_cannot_reply_to_a_closed_inquiry_or_with_a_bad_token(self):
         supplier_message = InquiryMessageFactory(inquiry__status="closed")

@@ -7,8 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from catalog.inquiries.models import Inquiry
-from catalog.showcase.models import Certificate, ModerationState, PriceTier, Product, ProductCategory, ShowcaseError
+from catalog.showcase.models import Certificate, ModerationState, PriceTier, Product, ProductCategory
 from tests.factories.companies import CompanyFactory, MembershipFactory
 from tests.factories.showcase import (
     CertificateFactory,
@@ -159,20 +158,3 @@ class TestProducts:
         """A new product is a draft; a published one is live."""
         assert ProductFactory().moderation_state == ModerationState.DRAFT
         assert live_product().moderation_state == ModerationState.LIVE
-
-
-class TestInquiryStates:
-    def test_confirm_then_reply_then_close(self):
-        """An inquiry moves unconfirmed → open → answered → closed; the first reply time is kept."""
-        inquiry = Inquiry(status=Inquiry.Status.UNCONFIRMED)
-        with pytest.raises(ShowcaseError):
-            inquiry.record_supplier_reply()
-        inquiry.confirm_email()
-        assert inquiry.status == Inquiry.Status.OPEN
-        inquiry.record_supplier_reply()
-        first = inquiry.first_replied_at
-        inquiry.record_supplier_reply()
-        assert inquiry.first_replied_at == first
-        inquiry.close()
-        with pytest.raises(ShowcaseError):
-            inquiry.close()

@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import translation
+from wagtail.models import ModelLogEntry
 
 from catalog.solutions.forms import SolutionGuideForm
 from catalog.solutions.models import (
@@ -14,8 +15,10 @@ from catalog.solutions.models import (
     SolutionCategoryPage,
     SolutionIndexPage,
     SolutionPage,
+    StaleConsultationRequest,
 )
 from portal.home.models import HomePage
+from portal.status import STATUS_CHANGE_ACTION, StatusChange, TransitionError
 from tests.factories.accounts import StaffFactory
 from tests.factories.solutions import ConsultationRequestFactory, ProviderFactory, SolutionCategoryPageFactory
 
@@ -59,18 +62,34 @@ class TestPageTree:
 
 class TestStatusMachine:
     def test_new_request_goes_to_introduced_then_closed(self, catalog):
-        """new → introduced → closed, recording who changed it and when."""
+        """new → introduced → closed, each move stamping its time in the same write."""
         staff = StaffFactory()
         request = ConsultationRequestFactory(solution_page=catalog.ship_asean)
-        request.set_status(ConsultationRequest.Status.INTRODUCED, by=staff)
+        introduced = request.set_status(ConsultationRequest.Status.INTRODUCED, by=staff)
         request.refresh_from_db()
         assert request.status == "introduced"
-        assert request.introduced_at is not None
-        assert request.status_changed_by == staff
-        request.set_status(ConsultationRequest.Status.CLOSED, by=staff)
+        assert request.introduced_at == introduced.created_at
+        assert request.closed_at is None
+        closed = request.set_status(ConsultationRequest.Status.CLOSED, by=staff)
         request.refresh_from_db()
         assert request.status == "closed"
-        assert request.closed_at is not None
+        assert request.closed_at == closed.created_at
+
+    def test_each_move_is_kept_in_the_history_and_the_audit_log(self, catalog):
+        """Every move writes one history row and one audit-log entry: who, from, to."""
+        staff, other_staff = StaffFactory(), StaffFactory()
+        request = ConsultationRequestFactory(solution_page=catalog.ship_asean)
+        request.set_status(ConsultationRequest.Status.INTRODUCED, by=staff)
+        request.set_status(ConsultationRequest.Status.CLOSED, by=other_staff, note="Provider answered")
+        assert [(c.changed_by, c.from_status, c.to_status, c.note) for c in request.history.all()] == [
+            (staff, "new", "introduced", ""),
+            (other_staff, "introduced", "closed", "Provider answered"),
+        ]
+        entries = ModelLogEntry.objects.for_instance(request).filter(action=STATUS_CHANGE_ACTION).order_by("pk")
+        assert [(e.user, e.data["from"], e.data["to"]) for e in entries] == [
+            (staff, "new", "introduced"),
+            (other_staff, "introduced", "closed"),
+        ]
 
     def test_new_request_may_be_closed_without_introduction(self, catalog):
         """Staff can close a request that will not lead to an introduction."""
@@ -84,12 +103,40 @@ class TestStatusMachine:
         [("introduced", "new"), ("closed", "new"), ("closed", "introduced"), ("new", "new"), ("new", "bogus")],
     )
     def test_other_moves_are_refused(self, catalog, start, target):
-        """Backward, repeated and unknown moves raise CatalogError and leave the request unchanged."""
+        """Backward, repeated and unknown moves raise CatalogError (a TransitionError); nothing is written."""
         request = ConsultationRequestFactory(solution_page=catalog.ship_asean, status=start)
-        with pytest.raises(CatalogError):
+        with pytest.raises(CatalogError) as caught:
             request.set_status(target, by=StaffFactory())
+        assert isinstance(caught.value, TransitionError)
         request.refresh_from_db()
         assert request.status == start
+        assert not StatusChange.objects.exists()
+        assert not ModelLogEntry.objects.for_instance(request).filter(action=STATUS_CHANGE_ACTION).exists()
+
+    def test_refusal_message_names_both_statuses(self, catalog):
+        """The refusal keeps its msgid: “A request that is “Closed” cannot become “Introduced”.”"""
+        request = ConsultationRequestFactory(solution_page=catalog.ship_asean, status="closed")
+        with translation.override("en"), pytest.raises(CatalogError) as caught:
+            request.set_status(ConsultationRequest.Status.INTRODUCED, by=StaffFactory())
+        assert str(caught.value) == "A request that is “Closed” cannot become “Introduced”."
+
+    def test_a_stale_expected_status_is_refused(self, catalog):
+        """Someone closed the request after the page showed it as new: introducing it now is refused."""
+        request = ConsultationRequestFactory(solution_page=catalog.ship_asean)
+        request.set_status(ConsultationRequest.Status.CLOSED, by=StaffFactory())
+        with translation.override("en"), pytest.raises(StaleConsultationRequest) as caught:
+            request.set_status(ConsultationRequest.Status.INTRODUCED, by=StaffFactory(), expected="new")
+        assert isinstance(caught.value, CatalogError)
+        assert str(caught.value) == (
+            "This request was changed by someone else in the meantime. Reload the page and try again."
+        )
+        request.refresh_from_db()
+        assert (request.status, request.introduced_at) == ("closed", None)
+        assert request.history.count() == 1
+
+    def test_the_status_machine_check_passes(self):
+        """TRANSITIONS name only statuses of the field: the portal.E00x checks are clean."""
+        assert ConsultationRequest.check() == []
 
     def test_database_refuses_a_second_open_request_for_the_same_offering(self, catalog):
         """The partial unique constraint allows one open request per company and offering."""

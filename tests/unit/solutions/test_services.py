@@ -5,10 +5,17 @@ from django.core import mail
 from django.utils import translation
 
 from catalog.solutions import services
-from catalog.solutions.models import CatalogError, ConsultationRequest, Need, ProviderRating, Timing
+from catalog.solutions.models import (
+    CatalogError,
+    ConsultationRequest,
+    Need,
+    ProviderRating,
+    StaleConsultationRequest,
+    Timing,
+)
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.companies import MembershipFactory
-from tests.factories.solutions import ConsultationRequestFactory, publish_translation
+from tests.factories.solutions import ConsultationRequestFactory, publish_translation, request_desk_user
 
 pytestmark = pytest.mark.django_db
 
@@ -144,6 +151,32 @@ class TestLifecycle:
             )
         request.refresh_from_db()
         assert request.status == "new"
+
+    def test_staff_with_the_change_permission_move_it_and_are_recorded(self, catalog, membership):
+        """Not only superusers: a desk user with solutions.change_consultationrequest moves the request and the
+        history names them."""
+        desk = request_desk_user("change_consultationrequest")
+        request = create_request(membership, catalog.ship_asean)
+        services.consultation_request_set_status(consultation_request=request, status="introduced", by=desk)
+        request.refresh_from_db()
+        assert request.status == "introduced"
+        assert [(c.changed_by, c.from_status, c.to_status) for c in request.history.all()] == [
+            (desk, "new", "introduced")
+        ]
+
+    def test_a_move_based_on_a_stale_status_is_refused_without_mail(
+        self, catalog, membership, django_capture_on_commit_callbacks
+    ):
+        """The page showed "new" but the request was closed since: the move is refused, nobody is e-mailed."""
+        request = create_request(membership, catalog.ship_asean)
+        request.set_status(ConsultationRequest.Status.CLOSED, by=StaffFactory())
+        with django_capture_on_commit_callbacks(execute=True), pytest.raises(StaleConsultationRequest):
+            services.consultation_request_set_status(
+                consultation_request=request, status="introduced", by=StaffFactory(), expected="new"
+            )
+        assert mail.outbox == []
+        request.refresh_from_db()
+        assert request.status == "closed"
 
     def test_wrong_move_is_refused_without_mail(self, catalog, membership, django_capture_on_commit_callbacks):
         """closed → introduced is refused and nobody is e-mailed."""
