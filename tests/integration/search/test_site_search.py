@@ -6,6 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 from django.utils.translation import gettext
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.elasticsearch7 import Elasticsearch7SearchBackend
 
@@ -19,10 +20,22 @@ from tests.factories.solutions import SolutionCategoryPageFactory, SolutionIndex
 pytestmark = pytest.mark.django_db
 
 
+def _forget_earlier_tests_pages():
+    """Elasticsearch keeps the documents of pages that earlier tests created and rolled back; with the same
+    titles they would crowd the live pages out of the first page of results, so each test starts empty."""
+    backend = get_search_backend()
+    if isinstance(backend, Elasticsearch7SearchBackend):
+        index = backend.get_index_for_model(Page)
+        backend.es.delete_by_query(
+            index=index.name, body={"query": {"match_all": {}}}, refresh=True, conflicts="proceed"
+        )
+
+
 @pytest.fixture
 def pages(db):
     """A two-language site with a news article, a coaching program and a solution about pineapple cakes,
     plus a zh-hant draft that mentions them too."""
+    _forget_earlier_tests_pages()
     site = build_site(news_count=1)
     english = site.english
     site.news_zh = NewsPageFactory(
