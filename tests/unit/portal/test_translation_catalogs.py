@@ -10,11 +10,11 @@ from django.conf import settings
 
 LOCALE = Path(settings.BASE_DIR) / "portal" / "locale"
 TRANSLATED = ["zh_Hant", "th", "ms", "id", "vi"]
-STATISTICS = re.compile(r"(\d+) translated messages?(?:, (\d+) fuzzy translations?)?(?:, (\d+) untranslated messages?)?")
-# Source strings that read the same in a translation: codes, abbreviations, names, placeholders only.
-SAME_IN_EVERY_LANGUAGE = re.compile(
-    r"^(?:[A-Z0-9][A-Z0-9 .&/+-]*|(?:%\(\w+\)[sd]|[ ·:–/-])+|\S+@\S+|https?://\S+)$"
+STATISTICS = re.compile(
+    r"(\d+) translated messages?(?:, (\d+) fuzzy translations?)?(?:, (\d+) untranslated messages?)?"
 )
+# Source strings that read the same in a translation: codes, abbreviations, names, placeholders only.
+SAME_IN_EVERY_LANGUAGE = re.compile(r"^(?:[A-Z0-9][A-Z0-9 .&/+-]*|(?:%\(\w+\)[sd]|[ ·:–/-])+|\S+@\S+|https?://\S+)$")
 NAMES = {
     *("English", "繁體中文", "ไทย", "Bahasa Melayu", "Bahasa Indonesia", "Tiếng Việt"),
     *("Taipei Good Products", "Stripe Checkout Session", "ISO 3166-1 alpha-2."),
@@ -62,9 +62,6 @@ def test_no_entry_is_a_copy_of_the_english(language, tmp_path):
     copies = sorted(
         msgid
         for msgid, msgstr in messages.items()
-        if isinstance(msgid, str)
-        and msgid
-        and msgstr == msgid
-        and not may_read_the_same(msgid.split("\x04")[-1])
+        if isinstance(msgid, str) and msgid and msgstr == msgid and not may_read_the_same(msgid.split("\x04")[-1])
     )
     assert copies == [], f"{language}: {len(copies)} entries are still English, e.g. {copies[:10]}"
