@@ -1,10 +1,12 @@
-"""Project-level views: health, robots.txt and the error pages."""
+"""Project-level views: health, robots.txt, the "not translated yet" notice and the error pages."""
 
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from wagtail.models import Locale, Page
 
 from portal import health
 
@@ -36,3 +38,25 @@ def page_not_found(request, exception):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@require_GET
+def untranslated(request, page_id):
+    """A live page that has no version in the active language: say so, in that language, and offer the
+    version in the default language (and this language's home page). Never indexed."""
+    page = Page.objects.live().public().filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        raise Http404
+    language = translation.get_language()
+    locale = Locale.objects.filter(language_code=language).first()
+    translated = page.get_translation_or_none(locale) if locale else None
+    if translated is not None and translated.live:
+        return redirect(translated.get_url(request))
+    default = page.get_translation_or_none(Locale.get_default()) or page
+    context = {
+        "original": default.specific,
+        "original_language": default.locale.language_code,
+        "original_language_name": translation.get_language_info(default.locale.language_code)["name_translated"],
+        "language_name": translation.get_language_info(language)["name_translated"],
+    }
+    return render(request, "untranslated.html", context)

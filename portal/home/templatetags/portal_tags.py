@@ -40,6 +40,12 @@ def locale_home_url(language_code):
         return reverse("wagtail_serve", args=[""])
 
 
+def untranslated_url(language_code, page):
+    """The page, in ``language_code``, that says ``page`` has no translation in that language yet."""
+    with translation.override(language_code):
+        return reverse("untranslated", kwargs={"page_id": page.pk})
+
+
 def _current_page(context):
     page = context.get("page")
     return page if isinstance(page, Page) else None
@@ -49,7 +55,9 @@ def _current_page(context):
 def language_versions(context):
     """One entry per language of ``settings.LANGUAGES`` with the address that keeps the visitor in place.
 
-    On a Wagtail page: the translation of the page, or that language's home page when there is none.
+    On a Wagtail page: the translation of the page, at the same sub-route and with the same query string
+    (a product, a category with its sort order, search results); when the page has no translation in that
+    language, a page in that language saying so and offering the version in the default language.
     Elsewhere: the same address with the language prefix swapped.
     """
     request = context.get("request")
@@ -66,13 +74,14 @@ def language_versions(context):
         translations[page.locale.language_code] = page
     versions = []
     sub_route = _sub_route(request, page) if page is not None else ""
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
     for code, name in settings.LANGUAGES:
         if page is None:
             url, is_translation = translate_url(request.get_full_path(), code), True
         elif code in translations:
-            url, is_translation = translations[code].get_url(request) + sub_route, True
+            url, is_translation = translations[code].get_url(request) + sub_route + query, True
         else:
-            url, is_translation = locale_home_url(code), False
+            url, is_translation = untranslated_url(code, page), False
         versions.append(
             LanguageVersion(code, name, url, code == current, is_translation, code == settings.LANGUAGE_CODE)
         )

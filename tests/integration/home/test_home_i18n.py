@@ -31,13 +31,38 @@ def test_switcher_links_to_the_translation_of_the_page(client, site):
     assert 'lang="en"' in links["English"] and 'hreflang="en"' in links["English"]
 
 
-def test_switcher_falls_back_to_the_home_page_of_an_untranslated_language(client, site):
-    """A language without a translation of the page links to that language's home page."""
+def test_switcher_says_when_a_page_has_no_translation_in_a_language(client, site):
+    """A language without a translation of the page links to a notice in that language, which offers the
+    page in the default language and that language's home page."""
     links = switcher_links(client.get("/en/news/").content.decode())
 
-    assert href(links["ไทย"]) == "/th/"
+    english_news = site.news.get_translation(site.english)
+    assert href(links["ไทย"]) == f"/th/untranslated/{english_news.pk}/"
     assert href(links["繁體中文"]) == "/zh-hant/news/"
     assert 'aria-current="true"' in links["English"]
+    notice = client.get(href(links["ไทย"]))
+    html = notice.content.decode()
+    assert notice.status_code == 200
+    assert '<html lang="th">' in html and '<meta name="robots" content="noindex">' in html
+    assert 'href="/zh-hant/news/"' in html and 'href="/th/"' in html
+
+
+def test_the_notice_sends_to_the_translation_once_it_exists(client, site):
+    """A stale link to the notice of a page that now exists in the language redirects to it."""
+    response = client.get(f"/en/untranslated/{site.news.pk}/")
+    assert response.status_code == 302 and response["Location"] == "/en/news/"
+
+
+def test_the_notice_of_an_unknown_or_draft_page_is_404(client, site):
+    assert client.get("/th/untranslated/999999/").status_code == 404
+    site.news.unpublish()
+    assert client.get(f"/th/untranslated/{site.news.pk}/").status_code == 404
+
+
+def test_switcher_keeps_the_query_string_on_a_page(client, site):
+    """?page=2 of the news list stays on page 2 in the other language."""
+    links = switcher_links(client.get("/zh-hant/news/", {"page": "2"}).content.decode())
+    assert href(links["English"]) == "/en/news/?page=2"
 
 
 def test_switcher_swaps_the_prefix_outside_wagtail_pages(client, site):

@@ -1,9 +1,13 @@
 """sitemap.xml, robots.txt and the error pages."""
 
+import re
+
 import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
+
+from tests.factories.inquiries import build_showcase
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +58,24 @@ def test_500_page_needs_neither_request_nor_database(django_assert_num_queries):
         content = render_to_string("500.html")
     assert "/static/css/portal.css" in content
     assert f"<h1>{gettext('Server error')}</h1>" in content
+
+
+def test_sitemap_gives_each_page_its_other_languages_as_alternates(client, site):
+    """Each address carries xhtml:link alternates to its translations and x-default to the default language."""
+    content = client.get("/sitemap.xml").content.decode()
+    entry = re.search(rf"<url><loc>http://localhost{site.about_en.url}</loc>.*?</url>", content, re.S).group(0)
+    assert f'hreflang="zh-Hant" href="http://localhost{site.about.url}"' in entry
+    assert f'hreflang="en" href="http://localhost{site.about_en.url}"' in entry
+    assert f'hreflang="x-default" href="http://localhost{site.about.url}"' in entry
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in content
+
+
+def test_sitemap_alternates_of_showcase_products_keep_the_product_address(client):
+    """A product under the showcase page has the same product address in every showcase translation."""
+    shop = build_showcase()
+    content = client.get("/sitemap.xml").content.decode()
+    product = shop.cake
+    zh = f"http://localhost/zh-hant/showcase/product/{product.pk}-{product.slug}/"
+    en = f"http://localhost/en/showcase/product/{product.pk}-{product.slug}/"
+    entry = re.search(rf"<url><loc>{re.escape(en)}</loc>.*?</url>", content, re.S).group(0)
+    assert f'hreflang="zh-Hant" href="{zh}"' in entry and f'hreflang="en" href="{en}"' in entry
