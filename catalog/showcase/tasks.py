@@ -1,4 +1,5 @@
-"""Background work for the showcase: moderation e-mails and the daily certificate check (ids only)."""
+"""Background work for the showcase: moderation e-mails and the daily certificate check (ids only).
+E-mails go to each member of the company in the language of their account."""
 
 import datetime
 
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from portal.companies.models import Company
-from portal.emails import send_templated_email
+from portal.emails import send_to_users
 
 from .models import Certificate, Product
 from .services import notify_products_changed
@@ -18,17 +19,10 @@ REMINDER_DAYS = 30
 CATCH_UP_DAYS = 7
 
 
-def company_emails(company):
-    return sorted({m.user.email for m in company.memberships.select_related("user") if m.user.email})
-
-
 def _send(*, template, company, context):
-    send_templated_email(
-        template=f"showcase/dashboard/emails/{template}",
-        language=settings.LANGUAGE_CODE,
-        context=context,
-        recipients=company_emails(company),
-    )
+    """Every member of the company, each in the language of their account."""
+    members = [membership.user for membership in company.memberships.select_related("user").order_by("pk")]
+    send_to_users(template=f"showcase/dashboard/emails/{template}", users=members, context=context)
 
 
 @task()
