@@ -1,4 +1,7 @@
-"""Demo coaching programs, reviewers and about twenty applications in varied states (zh-hant and en).
+"""Demo coaching programs, reviewers and about twenty applications in varied states.
+
+The program index and the three programs exist in zh-hant and are translated into en, th, ms, id and vi
+(each language whose home page exists); the applications belong to the zh-hant programs.
 
 ``seed(stdout=...)`` is idempotent: programs are found by translation key, people by e-mail, companies by
 unified business number and applications by (program, company); existing objects are left alone. The
@@ -35,6 +38,8 @@ from .models import (
 )
 
 DEFAULT, ENGLISH = "zh-hant", "en"
+# The languages the zh-hant programs are translated into, in the order they are seeded.
+TRANSLATIONS = (ENGLISH, "th", "ms", "id", "vi")
 S = Application.Status
 PASSWORD = "demo-coaching-2026"
 STAFF = [
@@ -58,7 +63,145 @@ INDEX = {
         "slug": "programs",
         "intro": "<p>Cross-border e-commerce coaching and talent programs of Taipei City's industry bureau.</p>",
     },
+    "th": {
+        "title": "โครงการให้คำปรึกษา",
+        "slug": "programs",
+        "intro": "<p>โครงการให้คำปรึกษาด้านอีคอมเมิร์ซข้ามพรมแดนและโครงการพัฒนาบุคลากรของกรมพัฒนาเศรษฐกิจ รัฐบาลนครไทเป</p>",
+    },
+    "ms": {
+        "title": "Program bimbingan",
+        "slug": "programs",
+        "intro": "<p>Program bimbingan e-dagang rentas sempadan dan program pembangunan bakat oleh "
+        "Jabatan Pembangunan Ekonomi, Kerajaan Bandaraya Taipei.</p>",
+    },
+    "id": {
+        "title": "Program pendampingan",
+        "slug": "programs",
+        "intro": "<p>Program pendampingan e-commerce lintas batas dan program pengembangan talenta dari "
+        "Dinas Pengembangan Ekonomi Pemerintah Kota Taipei.</p>",
+    },
+    "vi": {
+        "title": "Chương trình tư vấn",
+        "slug": "programs",
+        "intro": "<p>Các chương trình tư vấn thương mại điện tử xuyên biên giới và phát triển nhân lực "
+        "của Sở Phát triển Kinh tế thành phố Đài Bắc.</p>",
+    },
 }
+
+# The question builder's words per language. The keys become the questions' block ids ("demo-<key>"), which
+# are the same in every language: answers are stored by id, so they stay valid whichever page they came from.
+# A choice question's value is (label, choices).
+QUESTION_TEXT = {
+    DEFAULT: {
+        "sec-business": "企業現況",
+        "product": "主力商品",
+        "maturity": ("目前電商經驗", ["尚未上線", "國內電商", "已有跨境銷售"]),
+        "markets": ("目標市場", ["泰國", "馬來西亞", "印尼", "越南"]),
+        "sec-plan": "計畫與數字",
+        "plan": "希望透過計畫達成的目標",
+        "revenue": "去年營業額（新臺幣）",
+        "staff": "是否有專職電商人員",
+        "start": "可開始日期",
+        "halal": "是否已有清真認證",
+        "registration": "公司登記證明",
+    },
+    ENGLISH: {
+        "sec-business": "Your business",
+        "product": "Main product",
+        "maturity": ("Online selling today", ["Not yet", "In Taiwan", "Already abroad"]),
+        "markets": ("Target markets", ["Thailand", "Malaysia", "Indonesia", "Vietnam"]),
+        "sec-plan": "Plan and numbers",
+        "plan": "What you want to achieve",
+        "revenue": "Last year's revenue (TWD)",
+        "staff": "Dedicated e-commerce staff",
+        "start": "Available from",
+        "halal": "Already halal certified",
+        "registration": "Company registration certificate",
+    },
+    "th": {
+        "sec-business": "ข้อมูลธุรกิจของท่าน",
+        "product": "สินค้าหลัก",
+        "maturity": (
+            "ประสบการณ์การขายออนไลน์ในปัจจุบัน",
+            ["ยังไม่เคยขายออนไลน์", "ขายออนไลน์ในไต้หวัน", "ขายข้ามพรมแดนแล้ว"],
+        ),
+        "markets": ("ตลาดเป้าหมาย", ["ไทย", "มาเลเซีย", "อินโดนีเซีย", "เวียดนาม"]),
+        "sec-plan": "แผนงานและตัวเลขสำคัญ",
+        "plan": "เป้าหมายที่ท่านต้องการบรรลุผ่านโครงการ",
+        "revenue": "รายได้ของปีที่ผ่านมา (TWD)",
+        "staff": "มีบุคลากรที่รับผิดชอบงานอีคอมเมิร์ซโดยเฉพาะหรือไม่",
+        "start": "วันที่พร้อมเริ่มเข้าร่วมโครงการ",
+        "halal": "ได้รับการรับรองฮาลาลแล้วหรือไม่",
+        "registration": "หนังสือรับรองการจดทะเบียนบริษัท",
+    },
+    "ms": {
+        "sec-business": "Perniagaan anda",
+        "product": "Produk utama",
+        "maturity": (
+            "Pengalaman jualan dalam talian semasa",
+            ["Belum menjual dalam talian", "Menjual di Taiwan", "Sudah menjual rentas sempadan"],
+        ),
+        "markets": ("Pasaran sasaran", ["Thailand", "Malaysia", "Indonesia", "Vietnam"]),
+        "sec-plan": "Rancangan dan angka",
+        "plan": "Matlamat yang ingin dicapai melalui program ini",
+        "revenue": "Hasil jualan tahun lepas (TWD)",
+        "staff": "Mempunyai kakitangan khusus untuk e-dagang",
+        "start": "Tarikh boleh mula menyertai",
+        "halal": "Sudah memiliki pensijilan halal",
+        "registration": "Sijil pendaftaran syarikat",
+    },
+    "id": {
+        "sec-business": "Profil usaha Anda",
+        "product": "Produk utama",
+        "maturity": (
+            "Pengalaman penjualan daring saat ini",
+            ["Belum berjualan daring", "Berjualan di Taiwan", "Sudah berjualan lintas batas"],
+        ),
+        "markets": ("Pasar sasaran", ["Thailand", "Malaysia", "Indonesia", "Vietnam"]),
+        "sec-plan": "Rencana dan angka",
+        "plan": "Tujuan yang ingin dicapai melalui program",
+        "revenue": "Omzet tahun lalu (TWD)",
+        "staff": "Memiliki staf khusus e-commerce",
+        "start": "Dapat mulai pada tanggal",
+        "halal": "Sudah memiliki sertifikat halal",
+        "registration": "Bukti pendaftaran perusahaan",
+    },
+    "vi": {
+        "sec-business": "Thông tin doanh nghiệp",
+        "product": "Sản phẩm chủ lực",
+        "maturity": (
+            "Kinh nghiệm bán hàng trực tuyến hiện nay",
+            ["Chưa bán hàng trực tuyến", "Đã bán tại Đài Loan", "Đã bán hàng xuyên biên giới"],
+        ),
+        "markets": ("Thị trường mục tiêu", ["Thái Lan", "Malaysia", "Indonesia", "Việt Nam"]),
+        "sec-plan": "Kế hoạch và số liệu",
+        "plan": "Mục tiêu mong muốn đạt được qua chương trình",
+        "revenue": "Doanh thu năm trước (TWD)",
+        "staff": "Có nhân sự chuyên trách thương mại điện tử",
+        "start": "Ngày có thể bắt đầu",
+        "halal": "Đã có chứng nhận Halal",
+        "registration": "Giấy chứng nhận đăng ký doanh nghiệp",
+    },
+}
+
+# Rubric criteria per language; the ids ("demo-c-<key>") and weights are the same in every language.
+RUBRIC_TEXT = {
+    DEFAULT: {"product": "商品競爭力", "ready": "執行準備度", "market": "市場潛力"},
+    ENGLISH: {"product": "Product", "ready": "Readiness", "market": "Market"},
+    "th": {
+        "product": "ความสามารถในการแข่งขันของสินค้า",
+        "ready": "ความพร้อมในการดำเนินงาน",
+        "market": "ศักยภาพทางการตลาด",
+    },
+    "ms": {"product": "Daya saing produk", "ready": "Kesediaan pelaksanaan", "market": "Potensi pasaran"},
+    "id": {"product": "Daya saing produk", "ready": "Kesiapan pelaksanaan", "market": "Potensi pasar"},
+    "vi": {
+        "product": "Năng lực cạnh tranh của sản phẩm",
+        "ready": "Mức độ sẵn sàng triển khai",
+        "market": "Tiềm năng thị trường",
+    },
+}
+RUBRIC_WEIGHTS = {"product": 3, "ready": 2, "market": 1}
 
 
 def _question(kind, key, label, *, required=True, help_text="", choices=None):
@@ -73,50 +216,30 @@ def _section(key, title):
 
 
 def questions(lang, halal=False):
-    zh = lang == DEFAULT
+    text = QUESTION_TEXT[lang]
+    maturity, maturity_choices = text["maturity"]
+    markets, market_choices = text["markets"]
     blocks = [
-        _section("sec-business", "企業現況" if zh else "Your business"),
-        _question("short_text", "product", "主力商品" if zh else "Main product"),
-        _question(
-            "single_choice",
-            "maturity",
-            "目前電商經驗" if zh else "Online selling today",
-            choices=["尚未上線", "國內電商", "已有跨境銷售"] if zh else ["Not yet", "In Taiwan", "Already abroad"],
-        ),
-        _question(
-            "multiple_choice",
-            "markets",
-            "目標市場" if zh else "Target markets",
-            choices=["泰國", "馬來西亞", "印尼", "越南"] if zh else ["Thailand", "Malaysia", "Indonesia", "Vietnam"],
-        ),
-        _section("sec-plan", "計畫與數字" if zh else "Plan and numbers"),
-        _question("long_text", "plan", "希望透過計畫達成的目標" if zh else "What you want to achieve"),
-        _question("number", "revenue", "去年營業額（新臺幣）" if zh else "Last year's revenue (TWD)"),
-        _question("yes_no", "staff", "是否有專職電商人員" if zh else "Dedicated e-commerce staff", required=False),
-        _question("date", "start", "可開始日期" if zh else "Available from", required=False),
+        _section("sec-business", text["sec-business"]),
+        _question("short_text", "product", text["product"]),
+        _question("single_choice", "maturity", maturity, choices=list(maturity_choices)),
+        _question("multiple_choice", "markets", markets, choices=list(market_choices)),
+        _section("sec-plan", text["sec-plan"]),
+        _question("long_text", "plan", text["plan"]),
+        _question("number", "revenue", text["revenue"]),
+        _question("yes_no", "staff", text["staff"], required=False),
+        _question("date", "start", text["start"], required=False),
     ]
     if halal:
-        blocks.append(_question("yes_no", "halal", "是否已有清真認證" if zh else "Already halal certified"))
-    blocks.append(
-        _question("file_upload", "registration", "公司登記證明" if zh else "Company registration certificate")
-    )
+        blocks.append(_question("yes_no", "halal", text["halal"]))
+    blocks.append(_question("file_upload", "registration", text["registration"]))
     return blocks
 
 
 def rubric(lang):
-    zh = lang == DEFAULT
     return [
-        {
-            "type": "criterion",
-            "id": "demo-c-product",
-            "value": {"name": "商品競爭力" if zh else "Product", "weight": 3},
-        },
-        {
-            "type": "criterion",
-            "id": "demo-c-ready",
-            "value": {"name": "執行準備度" if zh else "Readiness", "weight": 2},
-        },
-        {"type": "criterion", "id": "demo-c-market", "value": {"name": "市場潛力" if zh else "Market", "weight": 1}},
+        {"type": "criterion", "id": f"demo-c-{key}", "value": {"name": name, "weight": RUBRIC_WEIGHTS[key]}}
+        for key, name in RUBRIC_TEXT[lang].items()
     ]
 
 
@@ -153,6 +276,63 @@ def programs_text(now):
                 "tracks": ["Marketplace store", "Logistics and payments", "Digital marketing"],
                 "faq": [("Is there a fee?", "The program is free.")],
             },
+            "th": {
+                "title": "โครงการให้คำปรึกษาอีคอมเมิร์ซข้ามพรมแดนแบบครบวงจร",
+                "slug": "one-stop-coaching",
+                "summary": "ตั้งแต่การเปิดร้านบนมาร์เก็ตเพลส โลจิสติกส์ การชำระเงิน ไปจนถึงการตลาด "
+                "โครงการนี้ช่วยเหลือวิสาหกิจขนาดกลางและขนาดย่อมแบบครบวงจรในการก้าวสู่การขายข้ามพรมแดนครั้งแรก",
+                "eligibility": _rich("วิสาหกิจขนาดกลางและขนาดย่อมที่จดทะเบียนในนครไทเปและมีเลขทะเบียนนิติบุคคล (UBN)"),
+                "benefits": _rich(
+                    "การให้คำปรึกษาแบบตัวต่อตัวโดยที่ปรึกษา ความช่วยเหลือในการเปิดร้านบนมาร์เก็ตเพลส "
+                    "และการจับคู่กับผู้ให้บริการโลจิสติกส์และการชำระเงิน"
+                ),
+                "tracks": ["การเปิดร้านบนมาร์เก็ตเพลส", "โลจิสติกส์และการชำระเงิน", "การตลาดดิจิทัล"],
+                "faq": [("มีค่าใช้จ่ายหรือไม่", "โครงการนี้ไม่มีค่าใช้จ่าย")],
+            },
+            "ms": {
+                "title": "Bimbingan sehenti e-dagang rentas sempadan",
+                "slug": "one-stop-coaching",
+                "summary": "Daripada membuka kedai di platform pasaran dalam talian hingga logistik, pembayaran dan "
+                "pemasaran: bantuan sehenti bagi perusahaan kecil dan sederhana untuk jualan rentas sempadan "
+                "yang pertama.",
+                "eligibility": _rich(
+                    "Perusahaan kecil dan sederhana yang berdaftar di Taipei dan mempunyai Nombor Perniagaan Bersatu."
+                ),
+                "benefits": _rich(
+                    "Bimbingan perunding secara individu, bantuan membuka kedai dalam talian, serta padanan dengan "
+                    "penyedia perkhidmatan logistik dan pembayaran."
+                ),
+                "tracks": ["Kedai di platform pasaran", "Logistik dan pembayaran", "Pemasaran digital"],
+                "faq": [("Adakah sebarang yuran dikenakan?", "Program ini tidak dikenakan sebarang bayaran.")],
+            },
+            "id": {
+                "title": "Pendampingan terpadu e-commerce lintas batas",
+                "slug": "one-stop-coaching",
+                "summary": "Mulai dari membuka toko di marketplace hingga logistik, pembayaran, dan pemasaran: "
+                "pendampingan terpadu bagi usaha kecil dan menengah untuk meraih penjualan lintas batas pertamanya.",
+                "eligibility": _rich(
+                    "Usaha kecil dan menengah yang terdaftar di Kota Taipei dan memiliki nomor identitas usaha terpadu."
+                ),
+                "benefits": _rich(
+                    "Pendampingan konsultan secara personal, bantuan pembukaan toko, serta penjodohan dengan "
+                    "penyedia jasa logistik dan pembayaran."
+                ),
+                "tracks": ["Toko di marketplace", "Logistik dan pembayaran", "Pemasaran digital"],
+                "faq": [("Apakah program ini dipungut biaya?", "Program ini tidak dipungut biaya.")],
+            },
+            "vi": {
+                "title": "Tư vấn trọn gói thương mại điện tử xuyên biên giới",
+                "slug": "one-stop-coaching",
+                "summary": "Từ mở gian hàng trên sàn thương mại điện tử đến logistics, thanh toán và tiếp thị: "
+                "hỗ trợ trọn gói giúp doanh nghiệp nhỏ và vừa có đơn hàng xuyên biên giới đầu tiên.",
+                "eligibility": _rich("Doanh nghiệp nhỏ và vừa đăng ký tại thành phố Đài Bắc, có mã số doanh nghiệp."),
+                "benefits": _rich(
+                    "Chuyên gia tư vấn kèm cặp riêng, hỗ trợ mở gian hàng, kết nối với các nhà cung cấp dịch vụ "
+                    "logistics và thanh toán."
+                ),
+                "tracks": ["Mở gian hàng trên sàn", "Logistics và thanh toán", "Tiếp thị số"],
+                "faq": [("Chương trình có thu phí không?", "Chương trình hoàn toàn miễn phí.")],
+            },
         },
         {
             "key": "program:alliance-talent",
@@ -180,6 +360,61 @@ def programs_text(now):
                 "benefits": _rich("A student team, platform trainers, internships and hiring."),
                 "tracks": ["Amazon", "Alibaba", "eBay"],
                 "faq": [("How large is a team?", "About five students.")],
+            },
+            "th": {
+                "title": "โครงการพัฒนาบุคลากรภายใต้พันธมิตรความร่วมมือภาคอุตสาหกรรมและสถาบันการศึกษา",
+                "slug": "alliance-talent",
+                "summary": "มหาวิทยาลัยห้าแห่งร่วมมือกับ Amazon, Alibaba, eBay และบริษัทการค้าระหว่างประเทศ "
+                "โดยทีมนักศึกษาจะร่วมบริหารร้านค้าข้ามพรมแดนของบริษัทจริง",
+                "eligibility": _rich("บริษัทการค้าระหว่างประเทศที่ยินดีรับทีมนักศึกษาเข้าฝึกงาน"),
+                "benefits": _rich("การทำงานร่วมกับทีมนักศึกษา การอบรมโดยวิทยากรจากแพลตฟอร์ม และการจับคู่การฝึกงานและการจ้างงาน"),
+                "tracks": ["Amazon", "Alibaba", "eBay"],
+                "faq": [("ทีมนักศึกษามีกี่คน", "แต่ละทีมมีนักศึกษาประมาณห้าคน")],
+            },
+            "ms": {
+                "title": "Program bakat pakatan industri–akademia",
+                "slug": "alliance-talent",
+                "summary": "Lima universiti bersama Amazon, Alibaba, eBay dan syarikat perdagangan: pasukan pelajar "
+                "mengendalikan kedai rentas sempadan sebuah syarikat sebenar.",
+                "eligibility": _rich(
+                    "Syarikat perdagangan yang bersedia menerima pasukan pelajar untuk latihan industri."
+                ),
+                "benefits": _rich(
+                    "Kerjasama dengan pasukan pelajar, latihan oleh jurulatih platform, serta padanan latihan "
+                    "industri dan peluang pekerjaan."
+                ),
+                "tracks": ["Amazon", "Alibaba", "eBay"],
+                "faq": [
+                    (
+                        "Berapa orangkah dalam sesebuah pasukan?",
+                        "Setiap pasukan terdiri daripada kira-kira lima pelajar.",
+                    )
+                ],
+            },
+            "id": {
+                "title": "Program talenta aliansi industri–perguruan tinggi",
+                "slug": "alliance-talent",
+                "summary": "Lima universitas bersama Amazon, Alibaba, eBay, dan perusahaan perdagangan: tim mahasiswa "
+                "mengelola toko lintas batas milik perusahaan secara langsung.",
+                "eligibility": _rich("Perusahaan perdagangan yang bersedia menerima tim mahasiswa untuk magang."),
+                "benefits": _rich(
+                    "Kolaborasi dengan tim mahasiswa, pelatihan oleh instruktur platform, serta penyaluran magang "
+                    "dan kerja."
+                ),
+                "tracks": ["Amazon", "Alibaba", "eBay"],
+                "faq": [("Berapa jumlah anggota setiap tim?", "Setiap tim beranggotakan sekitar lima mahasiswa.")],
+            },
+            "vi": {
+                "title": "Chương trình nhân lực liên minh hợp tác doanh nghiệp – nhà trường",
+                "slug": "alliance-talent",
+                "summary": "Năm trường đại học cùng Amazon, Alibaba, eBay và các doanh nghiệp ngoại thương: các nhóm "
+                "sinh viên trực tiếp vận hành gian hàng xuyên biên giới của một doanh nghiệp thực tế.",
+                "eligibility": _rich("Doanh nghiệp ngoại thương sẵn sàng tiếp nhận một nhóm sinh viên thực tập."),
+                "benefits": _rich(
+                    "Làm việc cùng nhóm sinh viên, được giảng viên của các sàn đào tạo, kết nối thực tập và tuyển dụng."
+                ),
+                "tracks": ["Amazon", "Alibaba", "eBay"],
+                "faq": [("Mỗi nhóm có bao nhiêu sinh viên?", "Mỗi nhóm có khoảng năm sinh viên.")],
             },
         },
         {
@@ -209,11 +444,76 @@ def programs_text(now):
                 "tracks": ["Halal certification", "Distributor matching"],
                 "faq": [("Fee?", "NT$3,000, paid after acceptance.")],
             },
+            "th": {
+                "title": "โครงการขยายตลาดตามนโยบายมุ่งใต้ใหม่พร้อมการสนับสนุนการขอรับรองฮาลาล",
+                "slug": "new-southbound-halal",
+                "summary": "บุกตลาดมาเลเซีย อินโดนีเซีย และไทย ด้วยการสำรวจตลาด การจับคู่กับผู้จัดจำหน่าย "
+                "และความช่วยเหลือในการขอรับรองฮาลาลจาก JAKIM, BPJPH และ CICOT",
+                "eligibility": _rich("ผู้ประกอบการผลิตภัณฑ์อาหาร เครื่องสำอาง หรือผลิตภัณฑ์เพื่อสุขภาพ"),
+                "benefits": _rich(
+                    "การให้คำปรึกษาด้านการรับรองฮาลาล การจับคู่กับช่องทางจัดจำหน่ายในประเทศเป้าหมาย "
+                    "และการวางจำหน่ายสินค้าบนไทเปกู๊ดโปรดักส์"
+                ),
+                "tracks": ["การรับรองฮาลาล", "การจับคู่ช่องทางจัดจำหน่าย"],
+                "faq": [("ค่าใช้จ่ายเท่าใด", "NT$3,000 ชำระหลังจากได้รับการคัดเลือกเข้าร่วมโครงการ")],
+            },
+            "ms": {
+                "title": "Kemasukan pasaran Dasar Arah Selatan Baharu dengan sokongan pensijilan halal",
+                "slug": "new-southbound-halal",
+                "summary": "Memasuki pasaran Malaysia, Indonesia dan Thailand: kajian pasaran, padanan pengedar dan "
+                "bantuan mendapatkan pensijilan halal JAKIM, BPJPH dan CICOT.",
+                "eligibility": _rich("Syarikat produk makanan, kecantikan atau kesihatan."),
+                "benefits": _rich(
+                    "Sokongan pensijilan halal, padanan dengan pengedar tempatan dan penyenaraian di "
+                    "Taipei Good Products."
+                ),
+                "tracks": ["Pensijilan halal", "Padanan pengedar"],
+                "faq": [("Berapakah yuran program?", "NT$3,000, dibayar selepas permohonan diterima.")],
+            },
+            "id": {
+                "title": "Ekspansi pasar Kebijakan Baru ke Arah Selatan dengan dukungan sertifikasi halal",
+                "slug": "new-southbound-halal",
+                "summary": "Memasuki pasar Malaysia, Indonesia, dan Thailand: riset pasar, penjodohan dengan "
+                "distributor, serta bantuan memperoleh sertifikasi halal JAKIM, BPJPH, dan CICOT.",
+                "eligibility": _rich("Perusahaan produk makanan, kecantikan, atau kesehatan."),
+                "benefits": _rich(
+                    "Pendampingan sertifikasi halal, penjodohan dengan distributor lokal, dan penayangan produk di "
+                    "Taipei Good Products."
+                ),
+                "tracks": ["Sertifikasi halal", "Penjodohan distributor"],
+                "faq": [("Berapa biayanya?", "NT$3.000, dibayarkan setelah dinyatakan diterima.")],
+            },
+            "vi": {
+                "title": "Mở rộng thị trường theo Chính sách Hướng Nam mới, hỗ trợ chứng nhận Halal",
+                "slug": "new-southbound-halal",
+                "summary": "Thâm nhập thị trường Malaysia, Indonesia và Thái Lan: nghiên cứu thị trường, kết nối nhà "
+                "phân phối và hỗ trợ xin chứng nhận Halal của JAKIM, BPJPH và CICOT.",
+                "eligibility": _rich("Doanh nghiệp kinh doanh thực phẩm, mỹ phẩm hoặc sản phẩm chăm sóc sức khỏe."),
+                "benefits": _rich(
+                    "Hỗ trợ chứng nhận Halal, kết nối nhà phân phối tại địa phương, đưa sản phẩm lên "
+                    "Taipei Good Products."
+                ),
+                "tracks": ["Chứng nhận Halal", "Kết nối nhà phân phối"],
+                "faq": [("Phí tham gia là bao nhiêu?", "NT$3.000, nộp sau khi hồ sơ được chấp nhận.")],
+            },
         },
     ]
 
 
 def program_fields(spec, lang, coaches):
+    """Every field of the zh-hant source program: its words and the operational facts."""
+    return {
+        **translated_program_fields(spec, lang),
+        "opens_at": spec["opens_at"],
+        "closes_at": spec["closes_at"],
+        "capacity": spec["capacity"],
+        "fee": spec["fee"],
+        "target_markets": [{"type": "market", "value": m} for m in spec["markets"]],
+    }
+
+
+def translated_program_fields(spec, lang):
+    """The words of a program in ``lang``; the facts (dates, capacity, fee, markets) come from the copied source."""
     texts = spec[lang]
     return {
         "title": texts["title"],
@@ -222,12 +522,7 @@ def program_fields(spec, lang, coaches):
         "eligibility": texts["eligibility"],
         "benefits": texts["benefits"],
         "tracks": [{"type": "track", "value": {"title": t, "description": ""}} for t in texts["tracks"]],
-        "target_markets": [{"type": "market", "value": m} for m in spec["markets"]],
         "faq": [{"type": "item", "value": {"question": qn, "answer": _rich(an)}} for qn, an in texts["faq"]],
-        "opens_at": spec["opens_at"],
-        "closes_at": spec["closes_at"],
-        "capacity": spec["capacity"],
-        "fee": spec["fee"],
         "questions": questions(lang, halal=spec["halal"]),
         "rubric": rubric(lang),
     }
@@ -332,23 +627,44 @@ def ensure_companies(stdout):
     return companies
 
 
-def ensure_programs(home, en_home, coaches, stdout):
+def translated_homes(home, stdout):
+    """The home page in each language of TRANSLATIONS; a language without one is skipped with a message."""
+    homes = {}
+    for lang in TRANSLATIONS:
+        locale = Locale.objects.filter(language_code=lang).first()
+        translation = home.get_translation_or_none(locale) if locale else None
+        if translation is None:
+            stdout.write(f"  no {lang} home page yet: {lang} coaching programs skipped")
+            continue
+        homes[lang] = translation
+    return homes
+
+
+def ensure_programs(home, coaches, stdout):
+    """The zh-hant program index and programs, and their translations into every language that has a home page.
+
+    Translations are copies of the zh-hant pages (dates, capacity, fee, markets and coaches come with the copy);
+    only the words are set per language.
+    """
     index, _created = ensure_page(home, ProgramIndexPage, "page:programs", dict(INDEX[DEFAULT]), stdout=stdout)
     add_menu_item(index, INDEX[DEFAULT]["title"], stdout=stdout)
-    if en_home is not None:
-        ensure_translation(index, en_home.locale, dict(INDEX[ENGLISH]), stdout=stdout)
-        add_menu_item(index.get_translation(en_home.locale), INDEX[ENGLISH]["title"], stdout=stdout)
+    specs = programs_text(timezone.now())
     programs = {}
-    for spec in programs_text(timezone.now()):
+    for spec in specs:
         page, created = ensure_page(
             index, ProgramPage, spec["key"], program_fields(spec, DEFAULT, coaches), stdout=stdout
         )
         if created:
             page.coaches.set(coaches)
             page.save_revision().publish()
-        if en_home is not None:
-            ensure_translation(page, en_home.locale, program_fields(spec, ENGLISH, coaches), stdout=stdout)
         programs[spec["key"]] = page
+    for lang, translated_home in translated_homes(home, stdout).items():
+        translated_index, _created = ensure_translation(index, translated_home.locale, dict(INDEX[lang]), stdout=stdout)
+        add_menu_item(translated_index, INDEX[lang]["title"], stdout=stdout)
+        for spec in specs:
+            ensure_translation(
+                programs[spec["key"]], translated_home.locale, translated_program_fields(spec, lang), stdout=stdout
+            )
     services.program_managers_grant_pages(index=index)
     return programs
 
@@ -453,8 +769,6 @@ def seed(*, stdout):
     if home is None:
         stdout.write("  no home page yet: run the site pages demo first; coaching demo skipped")
         return
-    en_locale = Locale.objects.filter(language_code=ENGLISH).first()
-    en_home = home.get_translation_or_none(en_locale) if en_locale else None
     coaches = []
     for name, role, bio in COACHES:
         coach, created = Coach.objects.get_or_create(name=name, defaults={"role": role, "bio": bio})
@@ -463,6 +777,6 @@ def seed(*, stdout):
         coaches.append(coach)
     people = ensure_people(stdout)
     companies = ensure_companies(stdout)
-    programs = ensure_programs(home, en_home, coaches, stdout)
+    programs = ensure_programs(home, coaches, stdout)
     ensure_applications(programs, companies, people, coaches, stdout)
     stdout.write(f"  {ProgramPage.objects.count()} program pages, {Application.objects.count()} applications")
