@@ -10,6 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import get_language_bidi
 
 
@@ -20,7 +21,8 @@ def html_alternative(*, text, subject, language, template=None, context=None):
             return render_to_string(template, context or {})
         except TemplateDoesNotExist:
             pass
-    layout = {"text": text, "subject": subject, "language": language, "bidi": get_language_bidi()}
+    # The text part is rendered output (marked safe) that may hold what people typed: escape it all here.
+    layout = {"text": escape(text), "subject": subject, "language": language, "bidi": get_language_bidi()}
     return render_to_string("emails/message.html", layout)
 
 
