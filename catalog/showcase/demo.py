@@ -1,12 +1,15 @@
 """Demo content for Taipei Good Products: a category tree, 60 verified suppliers and 600 live products.
 
 ``seed(stdout=...)`` is idempotent: categories are found by path, companies by their (generated, valid)
-統一編號, products by (company, SKU), images by title, collections by slug; existing rows are left alone.
+統一編號, products by (company, SKU), images by title, collections by slug. Existing rows keep their values,
+except that empty text columns of a language the demo writes are filled (a demo database seeded before
+Malay, Indonesian and Vietnamese were added gets them on the next run; the run after that changes nothing).
 Images are coloured tiles drawn with Pillow (no downloads) and shared between products.
 
 Fast path, demo only: products are bulk-created as live rows with one revision each that holds the same
 content, set as both latest and live revision. That is the state a published product is in, without the
-per-product log entries and workflow that staff approval would add.
+per-product log entries and workflow that staff approval would add. Filling new languages into existing live
+products takes the same path: the row is updated and a new revision with its content becomes the live one.
 """
 
 import datetime
@@ -18,6 +21,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -41,28 +45,93 @@ from .models import (
     SupplierProfile,
     Unit,
 )
+from .translated import LANGUAGE_SUFFIXES, column, language_columns
 
 SUPPLIERS = 60
 PRODUCTS_PER_SUPPLIER = 10
 UBN_BASE = 5_300_000
 DEMO_MEMBER_EMAIL = "sme@demo.taipei"
 
+# Text per language, in the portal's order: zh-hant, en, th, ms, id, vi (see translated.LANGUAGE_SUFFIXES).
 CATEGORIES = [
-    ("food-beverage", "食品飲料", "Food and beverage", "อาหารและเครื่องดื่ม"),
-    ("food-beverage/bakery", "糕餅伴手禮", "Bakery and gifts", "ขนมอบและของฝาก"),
-    ("food-beverage/tea", "茶與茶飲", "Tea and tea drinks", "ชาและเครื่องดื่มชา"),
-    ("food-beverage/sauces", "醬料調味", "Sauces and seasonings", "ซอสและเครื่องปรุง"),
-    ("food-beverage/snacks", "零食點心", "Snacks", "ขนมขบเคี้ยว"),
-    ("beauty", "美妝保養", "Beauty", "ความงาม"),
-    ("beauty/skincare", "保養品", "Skincare", "ผลิตภัณฑ์ดูแลผิว"),
-    ("stationery", "文具", "Stationery", "เครื่องเขียน"),
-    ("stationery/writing", "書寫工具", "Writing instruments", "อุปกรณ์การเขียน"),
-    ("stationery/paper", "紙品手帳", "Paper and planners", "กระดาษและสมุดแพลนเนอร์"),
-    ("bicycles", "自行車", "Bicycles", "จักรยาน"),
-    ("bicycles/parts", "自行車零件", "Bicycle parts", "อะไหล่จักรยาน"),
+    (
+        "food-beverage",
+        (
+            "食品飲料",
+            "Food and beverage",
+            "อาหารและเครื่องดื่ม",
+            "Makanan dan minuman",
+            "Makanan dan minuman",
+            "Thực phẩm và đồ uống",
+        ),
+    ),
+    (
+        "food-beverage/bakery",
+        (
+            "糕餅伴手禮",
+            "Bakery and gifts",
+            "ขนมอบและของฝาก",
+            "Pastri dan buah tangan",
+            "Kue dan oleh-oleh",
+            "Bánh ngọt và quà biếu",
+        ),
+    ),
+    (
+        "food-beverage/tea",
+        (
+            "茶與茶飲",
+            "Tea and tea drinks",
+            "ชาและเครื่องดื่มชา",
+            "Teh dan minuman teh",
+            "Teh dan minuman teh",
+            "Trà và đồ uống từ trà",
+        ),
+    ),
+    (
+        "food-beverage/sauces",
+        (
+            "醬料調味",
+            "Sauces and seasonings",
+            "ซอสและเครื่องปรุง",
+            "Sos dan perasa",
+            "Saus dan bumbu",
+            "Nước sốt và gia vị",
+        ),
+    ),
+    ("food-beverage/snacks", ("零食點心", "Snacks", "ขนมขบเคี้ยว", "Snek", "Camilan", "Đồ ăn vặt")),
+    ("beauty", ("美妝保養", "Beauty", "ความงาม", "Kecantikan", "Kecantikan", "Làm đẹp")),
+    ("beauty/skincare", ("保養品", "Skincare", "ผลิตภัณฑ์ดูแลผิว", "Penjagaan kulit", "Perawatan kulit", "Chăm sóc da")),
+    ("stationery", ("文具", "Stationery", "เครื่องเขียน", "Alat tulis", "Alat tulis", "Văn phòng phẩm")),
+    (
+        "stationery/writing",
+        (
+            "書寫工具",
+            "Writing instruments",
+            "อุปกรณ์การเขียน",
+            "Pen dan alat menulis",
+            "Pena dan alat menulis",
+            "Dụng cụ viết",
+        ),
+    ),
+    (
+        "stationery/paper",
+        (
+            "紙品手帳",
+            "Paper and planners",
+            "กระดาษและสมุดแพลนเนอร์",
+            "Kertas dan buku perancang",
+            "Kertas dan buku agenda",
+            "Giấy và sổ kế hoạch",
+        ),
+    ),
+    ("bicycles", ("自行車", "Bicycles", "จักรยาน", "Basikal", "Sepeda", "Xe đạp")),
+    (
+        "bicycles/parts",
+        ("自行車零件", "Bicycle parts", "อะไหล่จักรยาน", "Alat ganti basikal", "Suku cadang sepeda", "Phụ tùng xe đạp"),
+    ),
 ]
 
-# Families per theme: (zh, en, th, category path, HS code, unit, base price TWD, shelf life days)
+# Families per theme: (names, category path, HS code, unit, base price TWD, shelf life days)
 THEMES = {
     "bakery": {
         "industry": Industry.FOOD,
@@ -71,22 +140,67 @@ THEMES = {
         "colour": (232, 176, 64),
         "families": [
             (
-                "土鳳梨酥",
-                "Native pineapple cake",
-                "พายสับปะรดไต้หวัน",
+                (
+                    "土鳳梨酥",
+                    "Native pineapple cake",
+                    "พายสับปะรดไต้หวัน",
+                    "Kek nanas tradisional Taiwan",
+                    "Kue nanas tradisional Taiwan",
+                    "Bánh dứa truyền thống Đài Loan",
+                ),
                 "food-beverage/bakery",
                 "190590",
                 Unit.BOX,
                 420,
                 60,
             ),
-            ("蛋黃酥", "Egg yolk pastry", "ขนมเปี๊ยะไข่เค็ม", "food-beverage/bakery", "190590", Unit.BOX, 480, 30),
-            ("太陽餅", "Sun cake", "ขนมดวงอาทิตย์", "food-beverage/bakery", "190590", Unit.BOX, 360, 45),
-            ("牛軋糖", "Milk nougat", "นูกัตนม", "food-beverage/bakery", "170490", Unit.PACK, 250, 180),
             (
-                "鳳梨酥禮盒",
-                "Pineapple cake gift box",
-                "กล่องของขวัญพายสับปะรด",
+                (
+                    "蛋黃酥",
+                    "Egg yolk pastry",
+                    "ขนมเปี๊ยะไข่เค็ม",
+                    "Pastri kuning telur masin",
+                    "Pia kuning telur asin",
+                    "Bánh ngàn lớp trứng muối",
+                ),
+                "food-beverage/bakery",
+                "190590",
+                Unit.BOX,
+                480,
+                30,
+            ),
+            (
+                (
+                    "太陽餅",
+                    "Sun cake",
+                    "ขนมดวงอาทิตย์",
+                    "Kuih matahari Taiwan",
+                    "Kue matahari Taiwan",
+                    "Bánh mặt trời Đài Loan",
+                ),
+                "food-beverage/bakery",
+                "190590",
+                Unit.BOX,
+                360,
+                45,
+            ),
+            (
+                ("牛軋糖", "Milk nougat", "นูกัตนม", "Nougat susu", "Permen nougat susu", "Kẹo nougat sữa"),
+                "food-beverage/bakery",
+                "170490",
+                Unit.PACK,
+                250,
+                180,
+            ),
+            (
+                (
+                    "鳳梨酥禮盒",
+                    "Pineapple cake gift box",
+                    "กล่องของขวัญพายสับปะรด",
+                    "Kotak hadiah kek nanas",
+                    "Kotak hadiah kue nanas",
+                    "Hộp quà bánh dứa",
+                ),
                 "food-beverage/bakery",
                 "190590",
                 Unit.BOX,
@@ -102,9 +216,14 @@ THEMES = {
         "colour": (76, 140, 74),
         "families": [
             (
-                "高山烏龍茶",
-                "High-mountain oolong tea",
-                "ชาอูหลงภูเขาสูง",
+                (
+                    "高山烏龍茶",
+                    "High-mountain oolong tea",
+                    "ชาอูหลงภูเขาสูง",
+                    "Teh oolong tanah tinggi",
+                    "Teh oolong pegunungan tinggi",
+                    "Trà ô long cao sơn",
+                ),
                 "food-beverage/tea",
                 "090230",
                 Unit.PACK,
@@ -112,18 +231,58 @@ THEMES = {
                 730,
             ),
             (
-                "東方美人茶",
-                "Oriental Beauty oolong",
-                "ชาโอเรียนทัลบิวตี้",
+                (
+                    "東方美人茶",
+                    "Oriental Beauty oolong",
+                    "ชาโอเรียนทัลบิวตี้",
+                    "Teh Oriental Beauty",
+                    "Teh Oriental Beauty",
+                    "Trà Đông Phương Mỹ Nhân",
+                ),
                 "food-beverage/tea",
                 "090230",
                 Unit.PACK,
                 1200,
                 730,
             ),
-            ("木柵鐵觀音", "Muzha Tieguanyin", "ชาเถี่ยกวนอินมู่จ่า", "food-beverage/tea", "090230", Unit.PACK, 1000, 730),
-            ("珍珠奶茶組", "Bubble tea kit", "ชุดชานมไข่มุก", "food-beverage/tea", "210690", Unit.BOX, 390, 270),
-            ("紅玉紅茶", "Ruby black tea", "ชาดำทับทิม", "food-beverage/tea", "090240", Unit.PACK, 800, 730),
+            (
+                (
+                    "木柵鐵觀音",
+                    "Muzha Tieguanyin",
+                    "ชาเถี่ยกวนอินมู่จ่า",
+                    "Teh Tieguanyin Muzha",
+                    "Teh Tieguanyin Muzha",
+                    "Trà Thiết Quan Âm Mộc Sách",
+                ),
+                "food-beverage/tea",
+                "090230",
+                Unit.PACK,
+                1000,
+                730,
+            ),
+            (
+                (
+                    "珍珠奶茶組",
+                    "Bubble tea kit",
+                    "ชุดชานมไข่มุก",
+                    "Set teh susu mutiara",
+                    "Paket teh susu boba",
+                    "Set nguyên liệu trà sữa trân châu",
+                ),
+                "food-beverage/tea",
+                "210690",
+                Unit.BOX,
+                390,
+                270,
+            ),
+            (
+                ("紅玉紅茶", "Ruby black tea", "ชาดำทับทิม", "Teh hitam Ruby", "Teh hitam Ruby", "Hồng trà Hồng Ngọc"),
+                "food-beverage/tea",
+                "090240",
+                Unit.PACK,
+                800,
+                730,
+            ),
         ],
     },
     "sauces": {
@@ -133,9 +292,14 @@ THEMES = {
         "colour": (150, 60, 40),
         "families": [
             (
-                "黑豆醬油膏",
-                "Black bean thick soy sauce",
-                "ซีอิ๊วข้นถั่วดำ",
+                (
+                    "黑豆醬油膏",
+                    "Black bean thick soy sauce",
+                    "ซีอิ๊วข้นถั่วดำ",
+                    "Kicap pekat kacang hitam",
+                    "Kecap asin kental kedelai hitam",
+                    "Nước tương đậu đen đặc",
+                ),
                 "food-beverage/sauces",
                 "210310",
                 Unit.BOTTLE,
@@ -143,9 +307,14 @@ THEMES = {
                 540,
             ),
             (
-                "沙茶醬",
-                "Shacha barbecue sauce",
-                "ซอสซาเต๊ะไต้หวัน",
+                (
+                    "沙茶醬",
+                    "Shacha barbecue sauce",
+                    "ซอสซาเต๊ะไต้หวัน",
+                    "Sos sacha BBQ",
+                    "Saus sacha BBQ",
+                    "Sốt sa tế Đài Loan",
+                ),
                 "food-beverage/sauces",
                 "210390",
                 Unit.BOTTLE,
@@ -153,17 +322,36 @@ THEMES = {
                 365,
             ),
             (
-                "剝皮辣椒醬",
-                "Peeled chili sauce",
-                "ซอสพริกปอกเปลือก",
+                (
+                    "剝皮辣椒醬",
+                    "Peeled chili sauce",
+                    "ซอสพริกปอกเปลือก",
+                    "Sos cili kupas kulit",
+                    "Saus cabai kupas kulit",
+                    "Tương ớt bóc vỏ",
+                ),
                 "food-beverage/sauces",
                 "210390",
                 Unit.BOTTLE,
                 180,
                 365,
             ),
-            ("烏醋", "Black vinegar", "น้ำส้มสายชูดำ", "food-beverage/sauces", "220900", Unit.BOTTLE, 120, 730),
-            ("麻油", "Black sesame oil", "น้ำมันงาดำ", "food-beverage/sauces", "151550", Unit.BOTTLE, 260, 540),
+            (
+                ("烏醋", "Black vinegar", "น้ำส้มสายชูดำ", "Cuka hitam", "Cuka hitam", "Giấm đen"),
+                "food-beverage/sauces",
+                "220900",
+                Unit.BOTTLE,
+                120,
+                730,
+            ),
+            (
+                ("麻油", "Black sesame oil", "น้ำมันงาดำ", "Minyak bijan hitam", "Minyak wijen hitam", "Dầu mè đen"),
+                "food-beverage/sauces",
+                "151550",
+                Unit.BOTTLE,
+                260,
+                540,
+            ),
         ],
     },
     "snacks": {
@@ -173,14 +361,68 @@ THEMES = {
         "colour": (40, 120, 160),
         "halal": True,
         "families": [
-            ("清真花生糖", "Halal peanut brittle", "ถั่วตัดฮาลาล", "food-beverage/snacks", "200811", Unit.PACK, 150, 180),
-            ("海苔脆片", "Seaweed crisps", "สาหร่ายกรอบ", "food-beverage/snacks", "200899", Unit.PACK, 90, 270),
-            ("芒果乾", "Dried mango slices", "มะม่วงอบแห้ง", "food-beverage/snacks", "200899", Unit.PACK, 180, 240),
-            ("米果", "Rice crackers", "ข้าวเกรียบ", "food-beverage/snacks", "190590", Unit.PACK, 110, 240),
             (
-                "牛肉乾（清真）",
-                "Halal beef jerky",
-                "เนื้อวัวแดดเดียวฮาลาล",
+                (
+                    "清真花生糖",
+                    "Halal peanut brittle",
+                    "ถั่วตัดฮาลาล",
+                    "Gula kacang halal",
+                    "Enting-enting kacang halal",
+                    "Kẹo đậu phộng halal",
+                ),
+                "food-beverage/snacks",
+                "200811",
+                Unit.PACK,
+                150,
+                180,
+            ),
+            (
+                (
+                    "海苔脆片",
+                    "Seaweed crisps",
+                    "สาหร่ายกรอบ",
+                    "Snek rumpai laut rangup",
+                    "Keripik rumput laut",
+                    "Rong biển sấy giòn",
+                ),
+                "food-beverage/snacks",
+                "200899",
+                Unit.PACK,
+                90,
+                270,
+            ),
+            (
+                (
+                    "芒果乾",
+                    "Dried mango slices",
+                    "มะม่วงอบแห้ง",
+                    "Hirisan mangga kering",
+                    "Irisan mangga kering",
+                    "Xoài sấy dẻo",
+                ),
+                "food-beverage/snacks",
+                "200899",
+                Unit.PACK,
+                180,
+                240,
+            ),
+            (
+                ("米果", "Rice crackers", "ข้าวเกรียบ", "Biskut beras rangup", "Kerupuk beras", "Bánh gạo giòn"),
+                "food-beverage/snacks",
+                "190590",
+                Unit.PACK,
+                110,
+                240,
+            ),
+            (
+                (
+                    "牛肉乾（清真）",
+                    "Halal beef jerky",
+                    "เนื้อวัวแดดเดียวฮาลาล",
+                    "Dendeng daging lembu halal",
+                    "Dendeng sapi halal",
+                    "Khô bò halal",
+                ),
                 "food-beverage/snacks",
                 "160250",
                 Unit.PACK,
@@ -196,9 +438,14 @@ THEMES = {
         "colour": (214, 120, 160),
         "families": [
             (
-                "玻尿酸保濕面膜",
-                "Hyaluronic acid sheet mask",
-                "มาสก์หน้าไฮยาลูรอน",
+                (
+                    "玻尿酸保濕面膜",
+                    "Hyaluronic acid sheet mask",
+                    "มาสก์หน้าไฮยาลูรอน",
+                    "Sheet mask pelembap asid hialuronik",
+                    "Masker wajah hyaluronic acid",
+                    "Mặt nạ giấy cấp ẩm hyaluronic acid",
+                ),
                 "beauty/skincare",
                 "330499",
                 Unit.BOX,
@@ -206,18 +453,58 @@ THEMES = {
                 1095,
             ),
             (
-                "綠茶洗面乳",
-                "Green tea cleanser",
-                "โฟมล้างหน้าชาเขียว",
+                (
+                    "綠茶洗面乳",
+                    "Green tea cleanser",
+                    "โฟมล้างหน้าชาเขียว",
+                    "Pencuci muka teh hijau",
+                    "Sabun cuci muka teh hijau",
+                    "Sữa rửa mặt trà xanh",
+                ),
                 "beauty/skincare",
                 "340130",
                 Unit.BOTTLE,
                 280,
                 1095,
             ),
-            ("防曬乳 SPF50", "Sunscreen SPF50", "ครีมกันแดด SPF50", "beauty/skincare", "330499", Unit.BOTTLE, 450, 1095),
-            ("護手霜", "Hand cream", "ครีมทามือ", "beauty/skincare", "330499", Unit.PIECE, 180, 1095),
-            ("珍珠粉精華液", "Pearl powder serum", "เซรั่มผงไข่มุก", "beauty/skincare", "330499", Unit.BOTTLE, 890, 1095),
+            (
+                (
+                    "防曬乳 SPF50",
+                    "Sunscreen SPF50",
+                    "ครีมกันแดด SPF50",
+                    "Losyen pelindung matahari SPF50",
+                    "Tabir surya SPF50",
+                    "Kem chống nắng SPF50",
+                ),
+                "beauty/skincare",
+                "330499",
+                Unit.BOTTLE,
+                450,
+                1095,
+            ),
+            (
+                ("護手霜", "Hand cream", "ครีมทามือ", "Krim tangan", "Krim tangan", "Kem dưỡng da tay"),
+                "beauty/skincare",
+                "330499",
+                Unit.PIECE,
+                180,
+                1095,
+            ),
+            (
+                (
+                    "珍珠粉精華液",
+                    "Pearl powder serum",
+                    "เซรั่มผงไข่มุก",
+                    "Serum serbuk mutiara",
+                    "Serum bubuk mutiara",
+                    "Serum bột ngọc trai",
+                ),
+                "beauty/skincare",
+                "330499",
+                Unit.BOTTLE,
+                890,
+                1095,
+            ),
         ],
     },
     "stationery": {
@@ -226,11 +513,67 @@ THEMES = {
         "en": "Stationery",
         "colour": (70, 80, 170),
         "families": [
-            ("鋼筆", "Fountain pen", "ปากกาหมึกซึม", "stationery/writing", "960830", Unit.PIECE, 1500, None),
-            ("毛筆", "Calligraphy brush", "พู่กันเขียนอักษร", "stationery/writing", "960330", Unit.PIECE, 320, None),
-            ("手帳", "Planner notebook", "สมุดแพลนเนอร์", "stationery/paper", "482010", Unit.PIECE, 420, None),
-            ("紙膠帶", "Washi tape set", "ชุดเทปวาชิ", "stationery/paper", "481190", Unit.SET, 260, None),
-            ("宣紙", "Xuan calligraphy paper", "กระดาษเขียนพู่กันจีน", "stationery/paper", "480257", Unit.PACK, 300, None),
+            (
+                ("鋼筆", "Fountain pen", "ปากกาหมึกซึม", "Pen dakwat", "Pena tinta", "Bút máy"),
+                "stationery/writing",
+                "960830",
+                Unit.PIECE,
+                1500,
+                None,
+            ),
+            (
+                (
+                    "毛筆",
+                    "Calligraphy brush",
+                    "พู่กันเขียนอักษร",
+                    "Berus kaligrafi Cina",
+                    "Kuas kaligrafi Tionghoa",
+                    "Bút lông thư pháp",
+                ),
+                "stationery/writing",
+                "960330",
+                Unit.PIECE,
+                320,
+                None,
+            ),
+            (
+                (
+                    "手帳",
+                    "Planner notebook",
+                    "สมุดแพลนเนอร์",
+                    "Buku nota perancang",
+                    "Buku agenda planner",
+                    "Sổ tay kế hoạch",
+                ),
+                "stationery/paper",
+                "482010",
+                Unit.PIECE,
+                420,
+                None,
+            ),
+            (
+                ("紙膠帶", "Washi tape set", "ชุดเทปวาชิ", "Set pita washi", "Set selotip washi", "Bộ băng dính washi"),
+                "stationery/paper",
+                "481190",
+                Unit.SET,
+                260,
+                None,
+            ),
+            (
+                (
+                    "宣紙",
+                    "Xuan calligraphy paper",
+                    "กระดาษเขียนพู่กันจีน",
+                    "Kertas xuan kaligrafi",
+                    "Kertas xuan kaligrafi",
+                    "Giấy xuyến chỉ viết thư pháp",
+                ),
+                "stationery/paper",
+                "480257",
+                Unit.PACK,
+                300,
+                None,
+            ),
         ],
     },
     "bicycles": {
@@ -240,21 +583,59 @@ THEMES = {
         "colour": (60, 60, 60),
         "families": [
             (
-                "碳纖維車架",
-                "Carbon road frame",
-                "เฟรมจักรยานคาร์บอน",
+                (
+                    "碳纖維車架",
+                    "Carbon road frame",
+                    "เฟรมจักรยานคาร์บอน",
+                    "Rangka basikal jalan raya karbon",
+                    "Frame sepeda road bike karbon",
+                    "Khung xe đạp đua carbon",
+                ),
                 "bicycles/parts",
                 "871492",
                 Unit.PIECE,
                 28000,
                 None,
             ),
-            ("後變速器", "Rear derailleur", "ตีนผีหลัง", "bicycles/parts", "871499", Unit.PIECE, 2600, None),
-            ("鋁合金輪組", "Alloy wheelset", "ชุดล้ออะลูมิเนียม", "bicycles/parts", "871492", Unit.SET, 7800, None),
             (
-                "油壓碟煞組",
-                "Hydraulic disc brake set",
-                "ชุดดิสก์เบรกไฮดรอลิก",
+                (
+                    "後變速器",
+                    "Rear derailleur",
+                    "ตีนผีหลัง",
+                    "Derailleur belakang basikal",
+                    "Derailleur belakang sepeda",
+                    "Củ đề sau xe đạp",
+                ),
+                "bicycles/parts",
+                "871499",
+                Unit.PIECE,
+                2600,
+                None,
+            ),
+            (
+                (
+                    "鋁合金輪組",
+                    "Alloy wheelset",
+                    "ชุดล้ออะลูมิเนียม",
+                    "Set roda aloi basikal",
+                    "Set roda sepeda alloy",
+                    "Bộ bánh xe đạp hợp kim nhôm",
+                ),
+                "bicycles/parts",
+                "871492",
+                Unit.SET,
+                7800,
+                None,
+            ),
+            (
+                (
+                    "油壓碟煞組",
+                    "Hydraulic disc brake set",
+                    "ชุดดิสก์เบรกไฮดรอลิก",
+                    "Set brek cakera hidraulik basikal",
+                    "Set rem cakram hidrolik sepeda",
+                    "Bộ phanh đĩa dầu xe đạp",
+                ),
                 "bicycles/parts",
                 "871494",
                 Unit.SET,
@@ -262,9 +643,14 @@ THEMES = {
                 None,
             ),
             (
-                "人體工學坐墊",
-                "Ergonomic saddle",
-                "เบาะจักรยานเพื่อสุขภาพ",
+                (
+                    "人體工學坐墊",
+                    "Ergonomic saddle",
+                    "เบาะจักรยานเพื่อสุขภาพ",
+                    "Tempat duduk basikal ergonomik",
+                    "Sadel sepeda ergonomis",
+                    "Yên xe đạp công thái học",
+                ),
                 "bicycles/parts",
                 "871495",
                 Unit.PIECE,
@@ -274,27 +660,69 @@ THEMES = {
         ],
     },
 }
+# Appended to a family's name, per language.
 VARIANTS = [
-    ("", "", ""),
-    ("（經典款）", " (classic)", " (คลาสสิก)"),
+    ("", "", "", "", "", ""),
+    ("（經典款）", " (classic)", " (คลาสสิก)", " (klasik)", " (klasik)", " (bản cổ điển)"),
 ]
+# A product's description, per language: {name} is the family's name, {company_zh} / {company_en} the supplier's.
+DESCRIPTIONS = {
+    "zh-hant": "{company_zh}出品的{name}，臺北製造，可出口東南亞。",
+    "en": "{name} made in Taipei by {company_en}, ready for export to Southeast Asia.",
+    "th": "{name} ผลิตในไทเป พร้อมส่งออก",
+    "ms": "{name} buatan Taipei oleh {company_en}, sedia untuk dieksport ke Asia Tenggara.",
+    "id": "{name} produksi {company_en} di Taipei, siap ekspor ke Asia Tenggara.",
+    "vi": "{name} do {company_en} sản xuất tại Đài Bắc, sẵn sàng xuất khẩu sang Đông Nam Á.",
+}
+# A supplier's story, per language: {zh} / {en} / {vi} are the neighbourhood, {trade} the theme's Chinese trade.
+STORIES = {
+    "zh-hant": "{zh}在地{trade}，從臺北出發，把好產品送到東南亞。",
+    "en": "A {en} family business bringing Taipei's best to Southeast Asia.",
+    "th": "ธุรกิจครอบครัวจาก{en} นำสินค้าดีจากไทเปสู่เอเชียตะวันออกเฉียงใต้",
+    "ms": "Perniagaan keluarga dari {en} yang membawa produk terbaik Taipei ke Asia Tenggara.",
+    "id": "Usaha keluarga dari {en} yang membawa produk terbaik Taipei ke Asia Tenggara.",
+    "vi": "Doanh nghiệp gia đình ở {vi}, đưa những sản phẩm tốt nhất của Đài Bắc đến Đông Nam Á.",
+}
+# (zh, en, vi, district): Vietnamese readers know Taipei's districts by their Sino-Vietnamese names.
 PLACES = [
-    ("大稻埕", "Dadaocheng", District.DATONG),
-    ("永康", "Yongkang", District.DAAN),
-    ("士林", "Shilin", District.SHILIN),
-    ("北投", "Beitou", District.BEITOU),
-    ("信義", "Xinyi", District.XINYI),
-    ("南港", "Nangang", District.NANGANG),
-    ("內湖", "Neihu", District.NEIHU),
-    ("木柵", "Muzha", District.WENSHAN),
-    ("松山", "Songshan", District.SONGSHAN),
-    ("萬華", "Wanhua", District.WANHUA),
+    ("大稻埕", "Dadaocheng", "Đại Đạo Trình", District.DATONG),
+    ("永康", "Yongkang", "Vĩnh Khang", District.DAAN),
+    ("士林", "Shilin", "Sĩ Lâm", District.SHILIN),
+    ("北投", "Beitou", "Bắc Đầu", District.BEITOU),
+    ("信義", "Xinyi", "Tín Nghĩa", District.XINYI),
+    ("南港", "Nangang", "Nam Cảng", District.NANGANG),
+    ("內湖", "Neihu", "Nội Hồ", District.NEIHU),
+    ("木柵", "Muzha", "Mộc Sách", District.WENSHAN),
+    ("松山", "Songshan", "Tùng Sơn", District.SONGSHAN),
+    ("萬華", "Wanhua", "Vạn Hoa", District.WANHUA),
 ]
 HALAL_ISSUERS = [("JAKIM", [Market.MALAYSIA]), ("BPJPH", [Market.INDONESIA]), ("CICOT", [Market.THAILAND])]
 COLLECTIONS = [
-    ("pineapple-cakes", "台北伴手禮", "Taipei gifts", "ของฝากจากไทเป", "bakery"),
-    ("halal-snacks", "清真認證零食", "Halal-certified snacks", "ขนมฮาลาล", "snacks"),
-    ("taiwan-tea", "台灣好茶", "Taiwan tea", "ชาไต้หวัน", "tea"),
+    (
+        "pineapple-cakes",
+        (
+            "台北伴手禮",
+            "Taipei gifts",
+            "ของฝากจากไทเป",
+            "Buah tangan dari Taipei",
+            "Oleh-oleh khas Taipei",
+            "Quà đặc sản Đài Bắc",
+        ),
+        "bakery",
+    ),
+    (
+        "halal-snacks",
+        (
+            "清真認證零食",
+            "Halal-certified snacks",
+            "ขนมฮาลาล",
+            "Snek bersijil halal",
+            "Camilan bersertifikat halal",
+            "Đồ ăn vặt có chứng nhận halal",
+        ),
+        "snacks",
+    ),
+    ("taiwan-tea", ("台灣好茶", "Taiwan tea", "ชาไต้หวัน", "Teh Taiwan", "Teh Taiwan", "Trà Đài Loan"), "tea"),
 ]
 
 
@@ -306,22 +734,44 @@ def demo_ubn(n: int) -> str:
     return head + str((-total) % 5)
 
 
+def _columns(field, texts):
+    """``{"name_zh_hant": ..., "name_en": ..., ...}`` from texts in the portal's language order."""
+    return dict(zip(language_columns(field), texts, strict=True))
+
+
+def _fill_blanks(instance, values):
+    """Sets those of ``values`` whose column is empty on ``instance``; returns the names of the columns set."""
+    filled = [name for name, value in values.items() if value and not getattr(instance, name)]
+    for name in filled:
+        setattr(instance, name, values[name])
+    return filled
+
+
+def _get_or_fill(model, lookup, values, defaults=None):
+    """``get_or_create`` that also fills the empty ``values`` columns of an existing row; (row, completed)."""
+    instance, created = model.objects.get_or_create(**lookup, defaults={**(defaults or {}), **values})
+    if created:
+        return instance, False
+    filled = _fill_blanks(instance, values)
+    if filled:
+        instance.save(update_fields=filled)
+    return instance, bool(filled)
+
+
 def _categories(stdout):
-    by_path = {}
-    for path, zh, en, th in CATEGORIES:
+    by_path, completed = {}, 0
+    for path, names in CATEGORIES:
         parent_path, _sep, slug = path.rpartition("/")
-        category, created = ProductCategory.objects.get_or_create(
-            path=path,
-            defaults={
-                "slug": slug,
-                "parent": by_path.get(parent_path),
-                "name_zh_hant": zh,
-                "name_en": en,
-                "name_th": th,
-            },
+        by_path[path], was_completed = _get_or_fill(
+            ProductCategory,
+            {"path": path},
+            _columns("name", names),
+            defaults={"slug": slug, "parent": by_path.get(parent_path)},
         )
-        by_path[path] = category
+        completed += was_completed
     stdout.write(f"  {len(by_path)} categories")
+    if completed:
+        stdout.write(f"  {completed} categories completed in new languages")
     return by_path
 
 
@@ -361,11 +811,11 @@ def _images(stdout):
 def _suppliers(stdout):
     now = timezone.now()
     themes = list(THEMES)
-    suppliers = []
+    suppliers, completed = [], 0
     for n in range(SUPPLIERS):
         theme = themes[n % len(themes)]
         details = THEMES[theme]
-        place_zh, place_en, district = PLACES[(n // len(themes)) % len(PLACES)]
+        place_zh, place_en, place_vi, district = PLACES[(n // len(themes)) % len(PLACES)]
         company, _created = Company.objects.get_or_create(
             ubn=demo_ubn(n),
             defaults={
@@ -379,19 +829,22 @@ def _suppliers(stdout):
                 "verified_at": now,
             },
         )
-        SupplierProfile.objects.get_or_create(
-            company=company,
+        story = {"zh": place_zh, "en": place_en, "vi": place_vi, "trade": details["zh"]}
+        _profile, was_completed = _get_or_fill(
+            SupplierProfile,
+            {"company": company},
+            {column("story", code): STORIES[code].format(**story) for code in LANGUAGE_SUFFIXES},
             defaults={
-                "story_zh_hant": f"{place_zh}在地{details['zh']}，從臺北出發，把好產品送到東南亞。",
-                "story_en": f"A {place_en} family business bringing Taipei's best to Southeast Asia.",
-                "story_th": f"ธุรกิจครอบครัวจาก{place_en} นำสินค้าดีจากไทเปสู่เอเชียตะวันออกเฉียงใต้",
                 "year_founded": 1950 + (n * 7) % 70,
                 "export_markets": [Market.THAILAND, Market.MALAYSIA] if n % 2 else [Market.THAILAND],
                 "languages_spoken": ["zh-hant", "en", "th"] if n % 3 == 0 else ["zh-hant", "en"],
             },
         )
+        completed += was_completed
         suppliers.append((n, theme, company))
     stdout.write(f"  {len(suppliers)} verified suppliers with profiles")
+    if completed:
+        stdout.write(f"  {completed} supplier stories completed in new languages")
     return suppliers
 
 
@@ -443,6 +896,27 @@ def _certificates(n, theme, company, today):
     return certificates
 
 
+def _sku(n, theme, k):
+    return f"{theme[:3].upper()}-{n:02d}-{k:02d}"
+
+
+def _product_texts(n, theme, company, k):
+    """The name and description columns of the ``k``-th product of supplier ``n``, every language the demo writes.
+
+    A third of the products have no Thai text, so the showcase shows its fallback to English.
+    """
+    families = THEMES[theme]["families"]
+    names = families[k % len(families)][0]
+    variant = VARIANTS[k // len(families) % len(VARIANTS)]
+    skipped = {"th"} if (n + k) % 3 == 2 else set()
+    texts = {}
+    for code, name, suffix in zip(LANGUAGE_SUFFIXES, names, variant, strict=True):
+        description = DESCRIPTIONS[code].format(name=name, company_zh=company.name_zh, company_en=company.name_en)
+        texts[column("name", code)] = "" if code in skipped else f"{name}{suffix}"
+        texts[column("description", code)] = "" if code in skipped else description
+    return texts
+
+
 def _new_products(suppliers, categories, today):
     """Unsaved products (with their certificates) that the database does not have yet."""
     existing = set(Product.objects.values_list("company_id", "sku"))
@@ -452,22 +926,15 @@ def _new_products(suppliers, categories, today):
         certificates = _certificates(n, theme, company, today)
         families = THEMES[theme]["families"]
         for k in range(PRODUCTS_PER_SUPPLIER):
-            sku = f"{theme[:3].upper()}-{n:02d}-{k:02d}"
+            sku = _sku(n, theme, k)
             if (company.pk, sku) in existing:
                 continue
-            zh, en, th, path, hs_code, unit, price, shelf_life = families[k % len(families)]
-            variant_zh, variant_en, variant_th = VARIANTS[k // len(families) % len(VARIANTS)]
-            with_thai = (n + k) % 3 != 2
+            _names, path, hs_code, unit, price, shelf_life = families[k % len(families)]
             moq = rng.choice([10, 20, 50, 100])
             product = Product(
                 company=company,
                 sku=sku,
-                name_zh_hant=f"{zh}{variant_zh}",
-                name_en=f"{en}{variant_en}",
-                name_th=f"{th}{variant_th}" if with_thai else "",
-                description_zh_hant=f"{company.name_zh}出品的{zh}，臺北製造，可出口東南亞。",
-                description_en=f"{en} made in Taipei by {company.name_en}, ready for export to Southeast Asia.",
-                description_th=f"{th} ผลิตในไทเป พร้อมส่งออก" if with_thai else "",
+                **_product_texts(n, theme, company, k),
                 category=categories[path],
                 price_twd=Decimal(price + rng.randint(0, 8) * 10),
                 moq=moq,
@@ -494,6 +961,7 @@ def _new_products(suppliers, categories, today):
 
 def _products(suppliers, categories, tiles, stdout):
     now = timezone.now()
+    _complete_products(suppliers, now, stdout)
     new = _new_products(suppliers, categories, timezone.localdate())
     if not new:
         stdout.write("  products: all present")
@@ -533,6 +1001,45 @@ def _products(suppliers, categories, tiles, stdout):
     stdout.write("  one published revision per product")
 
 
+def _complete_products(suppliers, now, stdout):
+    """Existing demo products with an empty text column the demo now writes get it, published.
+
+    Only live products without unpublished changes are completed, as row plus new live revision (the fast path
+    of ``_products``); one with a draft or a review in progress is left to its editor.
+    """
+    blank = Q()
+    for field in ("name", "description"):
+        for name in language_columns(field):
+            blank |= Q(**{name: ""})
+    candidates = Product.objects.filter(blank, company__in=[company for _n, _theme, company in suppliers])
+    if not candidates.exists():
+        return
+    expected = {
+        (company.pk, _sku(n, theme, k)): _product_texts(n, theme, company, k)
+        for n, theme, company in suppliers
+        for k in range(PRODUCTS_PER_SUPPLIER)
+    }
+    completed, columns, left = [], set(), 0
+    for product in candidates:
+        texts = expected.get((product.company_id, product.sku))
+        filled = _fill_blanks(product, texts) if texts else []
+        if not filled:
+            continue
+        if not product.live or product.has_unpublished_changes:
+            left += 1
+            continue
+        product.last_published_at = now
+        product.updated_at = now
+        completed.append(product)
+        columns.update(filled)
+    if completed:
+        Product.objects.bulk_update(completed, sorted(columns) + ["last_published_at", "updated_at"], batch_size=200)
+        _revisions([product.pk for product in completed], now)
+        stdout.write(f"  {len(completed)} existing products completed in new languages, each with a live revision")
+    if left:
+        stdout.write(f"  {left} products with a draft or review in progress left as they are")
+
+
 def _revisions(product_ids, now):
     content_type = ContentType.objects.get_for_model(Product)
     products = list(
@@ -559,10 +1066,10 @@ def _revisions(product_ids, now):
 
 
 def _collections(stdout):
-    for slug, zh, en, th, theme in COLLECTIONS:
-        collection, created = Collection.objects.get_or_create(
-            slug=slug, defaults={"title_zh_hant": zh, "title_en": en, "title_th": th}
-        )
+    completed = 0
+    for slug, titles, theme in COLLECTIONS:
+        collection, was_completed = _get_or_fill(Collection, {"slug": slug}, _columns("title", titles))
+        completed += was_completed
         if collection.items.exists():
             continue
         prefix = f"{theme[:3].upper()}-"
@@ -571,6 +1078,8 @@ def _collections(stdout):
             [CollectionItem(collection=collection, product=p, sort_order=i) for i, p in enumerate(products)]
         )
     stdout.write(f"  {len(COLLECTIONS)} collections")
+    if completed:
+        stdout.write(f"  {completed} collections completed in new languages")
 
 
 def _demo_member(suppliers, stdout):

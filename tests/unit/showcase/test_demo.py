@@ -5,9 +5,11 @@ import time
 
 import pytest
 from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Revision
 
 from catalog.showcase import demo as showcase_demo
-from catalog.showcase.models import Certificate, Collection, Product, SupplierProfile
+from catalog.showcase.models import Certificate, Collection, Product, ProductCategory, SupplierProfile
 from portal.companies.validators import is_valid_ubn
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,107 @@ def test_demo_revision_matches_the_live_row():
         t.min_quantity for t in product.price_tiers.all()
     ]
     assert product.moderation_state == "live"
+
+
+NEW_LANGUAGE_COLUMNS = {
+    Product: [f"{field}_{code}" for field in ("name", "description") for code in ("ms", "id", "vi")],
+    ProductCategory: ["name_ms", "name_id", "name_vi"],
+    Collection: ["title_ms", "title_id", "title_vi"],
+    SupplierProfile: ["story_ms", "story_id", "story_vi"],
+}
+
+
+def blank_new_languages():
+    """The state of a demo database seeded before ms, id and vi: the columns empty, in rows and live revisions."""
+    for model, columns in NEW_LANGUAGE_COLUMNS.items():
+        model.objects.update(**dict.fromkeys(columns, ""))
+    showcase_demo._revisions(list(Product.objects.values_list("pk", flat=True)), timezone.now())
+
+
+def snapshot():
+    return {
+        model: list(model.objects.order_by("pk").values_list("pk", *columns))
+        for model, columns in NEW_LANGUAGE_COLUMNS.items()
+    }
+
+
+def test_every_product_category_collection_and_story_has_malay_indonesian_and_vietnamese():
+    """600 products, 12 categories, 3 collections, 60 stories: all with ms, id and vi text; zh-hant/en/th as before."""
+    showcase_demo.seed(stdout=io.StringIO())
+    for model, columns in NEW_LANGUAGE_COLUMNS.items():
+        blank = Q()
+        for name in columns:
+            blank |= Q(**{name: ""})
+        assert model.objects.exists() and not model.objects.filter(blank).exists(), model
+    cake = Product.objects.get(company__ubn=showcase_demo.demo_ubn(0), sku="BAK-00-00")
+    assert (cake.name_zh_hant, cake.name_en, cake.name_th) == ("土鳳梨酥", "Native pineapple cake", "พายสับปะรดไต้หวัน")
+    assert (cake.name_ms, cake.name_id, cake.name_vi) == (
+        "Kek nanas tradisional Taiwan",
+        "Kue nanas tradisional Taiwan",
+        "Bánh dứa truyền thống Đài Loan",
+    )
+    assert cake.description_en == (
+        f"Native pineapple cake made in Taipei by {cake.company.name_en}, ready for export to Southeast Asia."
+    )
+    assert cake.description_vi.startswith("Bánh dứa truyền thống Đài Loan do ")
+    classic_tea = Product.objects.get(company__ubn=showcase_demo.demo_ubn(1), sku="TEA-01-05")
+    assert (classic_tea.name_en, classic_tea.name_ms, classic_tea.name_vi) == (
+        "High-mountain oolong tea (classic)",
+        "Teh oolong tanah tinggi (klasik)",
+        "Trà ô long cao sơn (bản cổ điển)",
+    )
+    assert cake.live_revision.as_object().name_id == cake.name_id
+    assert ProductCategory.objects.get(path="bicycles/parts").name_ms == "Alat ganti basikal"
+    assert Collection.objects.get(slug="taiwan-tea").title_vi == "Trà Đài Loan"
+
+
+def test_a_second_run_completes_a_database_seeded_before_the_new_languages_then_changes_nothing():
+    """Existing rows get their empty ms/id/vi columns filled; each live product gets a new live revision with the
+    row's content; no row is added; the run after that writes nothing."""
+    showcase_demo.seed(stdout=io.StringIO())
+    expected = snapshot()
+    blank_new_languages()
+    before, revisions = counts(), Revision.objects.count()
+    without_thai = Product.objects.filter(name_th="").count()
+
+    out = io.StringIO()
+    showcase_demo.seed(stdout=out)
+
+    assert counts() == before
+    assert snapshot() == expected
+    assert Revision.objects.count() == revisions + 600
+    assert "600 existing products completed" in out.getvalue()
+    assert "12 categories completed" in out.getvalue()
+    assert "60 supplier stories completed" in out.getvalue()
+    assert "3 collections completed" in out.getvalue()
+    for product in Product.objects.order_by("?")[:20]:
+        assert product.latest_revision_id == product.live_revision_id
+        from_revision = product.live_revision.as_object()
+        assert (from_revision.name_ms, from_revision.description_vi) == (product.name_ms, product.description_vi)
+        assert product.moderation_state == "live"
+    assert Product.objects.filter(name_th="").count() == without_thai > 0
+
+    updated = list(Product.objects.order_by("pk").values_list("updated_at", flat=True))
+    out = io.StringIO()
+    showcase_demo.seed(stdout=out)
+    assert Revision.objects.count() == revisions + 600
+    assert list(Product.objects.order_by("pk").values_list("updated_at", flat=True)) == updated
+    assert "completed" not in out.getvalue()
+    assert "products: all present" in out.getvalue()
+
+
+def test_a_product_with_a_draft_is_not_completed():
+    """A product whose latest version is an unpublished draft keeps its row and revisions as they are."""
+    showcase_demo.seed(stdout=io.StringIO())
+    blank_new_languages()
+    product = Product.objects.order_by("pk").first()
+    Product.objects.filter(pk=product.pk).update(has_unpublished_changes=True)
+    revisions = Revision.objects.count()
+
+    out = io.StringIO()
+    showcase_demo.seed(stdout=out)
+
+    product.refresh_from_db()
+    assert product.name_ms == ""
+    assert Revision.objects.count() == revisions + 599
+    assert "1 products with a draft or review in progress left as they are" in out.getvalue()
