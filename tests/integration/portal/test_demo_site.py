@@ -1,8 +1,9 @@
 """The demo site as its three kinds of visitors meet it: every page they can reach answers.
 
-`seed_demo` on an empty database gives the same content as before the catalog was split into four apps
-(the counts below were taken from `seed_demo` at f6393ac, before the split), and a walk through the
-links of the public site, the demo SME's pages and the staff admin listings finds no broken page.
+`seed_demo` on an empty database gives the catalog content it gave before the catalog was split into four
+apps (the counts were taken at f6393ac, before the split), now with every page and provider in all six
+languages instead of two; and a walk through the links of the public site, the demo SME's pages and the
+staff admin listings finds no broken page.
 """
 
 import io
@@ -19,15 +20,18 @@ from portal.management.commands import seed_demo
 
 pytestmark = pytest.mark.django_db
 
-# Rows `seed_demo` makes in the catalog's apps; the same numbers the single catalog app had.
+LANGUAGES = 6
+# Rows `seed_demo` makes in the catalog's apps: what the single catalog app had before the split, with the
+# translated pages and providers in six languages (they were in zh-hant and en: 9 providers, 1 index, 7
+# categories and 15 offerings per language). Products, certificates and orders are language-independent.
 CATALOG_COUNTS = {
-    "solutions.Provider": 18,
-    "solutions.SolutionIndexPage": 2,
-    "solutions.SolutionCategoryPage": 14,
-    "solutions.SolutionPage": 30,
+    "solutions.Provider": 9 * LANGUAGES,
+    "solutions.SolutionIndexPage": 1 * LANGUAGES,
+    "solutions.SolutionCategoryPage": 7 * LANGUAGES,
+    "solutions.SolutionPage": 15 * LANGUAGES,
     "solutions.ConsultationRequest": 0,
     "solutions.ProviderRating": 0,
-    "showcase.ShowcasePage": 2,
+    "showcase.ShowcasePage": 1 * LANGUAGES,
     "showcase.SupplierProfile": 60,
     "showcase.ProductCategory": 12,
     "showcase.Product": 600,
@@ -41,7 +45,7 @@ CATALOG_COUNTS = {
     "orders.SampleOrder": 4,
     "orders.SampleOrderItem": 6,
     "companies.Company": 73,
-    "wagtailcore.Page": 77,
+    "wagtailcore.Page": 229,
 }
 HREF = re.compile(r'href="(/[^"#]*)"')
 # Links a walk must not follow: they sign out, leave the HTML site or change data on GET.
@@ -88,8 +92,9 @@ def broken(statuses):
     return {path: status for path, status in statuses.items() if status >= 400}
 
 
-def test_seed_demo_gives_the_same_catalog_content_as_before_the_split(demo_site):
-    """Every catalog model has the rows the demo had before the split, and a second run adds none."""
+def test_seed_demo_gives_the_catalog_content_in_six_languages(demo_site):
+    """Every catalog model has the rows the demo had before the split, translated pages in six languages,
+    and a second run adds none."""
     counts = seed_demo.summary_counts()
     assert {label: counts[label] for label in CATALOG_COUNTS} == CATALOG_COUNTS
     call_command("seed_demo", stdout=io.StringIO())
@@ -100,7 +105,15 @@ def test_every_public_page_a_visitor_reaches_answers(demo_site):
     """From both home pages: programs, solutions, showcase, categories, products, suppliers, search, news."""
     statuses = walk(
         Client(),
-        ["/zh-hant/", "/en/", "/en/search/products/?q=tea", "/zh-hant/search/?q=鳳梨酥"],
+        [
+            "/th/showcase/",
+            "/zh-hant/",
+            "/en/",
+            "/th/",
+            "/vi/",
+            "/en/search/products/?q=tea",
+            "/zh-hant/search/?q=鳳梨酥",
+        ],
         allow=lambda path: not path.startswith("/admin") and "/product/" not in path or path.count("-") < 8,
         limit=400,
     )
