@@ -58,6 +58,22 @@ COUNTRY_CURRENCY = {
 }
 
 
+# The currency a reader of each interface language sees prices in while browsing (a picker overrides it).
+LANGUAGE_CURRENCY = {
+    "zh-hant": Currency.TWD,
+    "en": Currency.USD,
+    "th": Currency.THB,
+    "ms": Currency.MYR,
+    "id": Currency.IDR,
+    "vi": Currency.VND,
+}
+
+
+def currency_for_language(language):
+    """The browsing currency for an interface language; US dollars for any other language."""
+    return LANGUAGE_CURRENCY.get(language, Currency.USD)
+
+
 def check_currency(currency):
     """The upper-case code of a supported currency, or UnsupportedCurrency."""
     code = str(currency or "").upper()

@@ -6,6 +6,7 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 from django.db import connections
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
@@ -70,6 +71,15 @@ def require_service(name, available, how_to_start):
     if available:
         return
     (pytest.fail if IN_CI else pytest.skip)(f"{name} is not reachable; {how_to_start}")
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's default language, whatever language the previous test in this
+    process left active (with xdist the order of tests differs from run to run)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from tests.factories.companies import MembershipFactory
 from tests.factories.solutions import build_catalog
@@ -14,3 +15,10 @@ def catalog(db):
 def membership(db):
     """A member of a company (the requester in most tests)."""
     return MembershipFactory()
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The services' messages are asserted in English (the msgids), whatever language an earlier test left."""
+    with translation.override("en"):
+        yield

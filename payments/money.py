@@ -1,0 +1,59 @@
+"""Prices as a buyer reads them while browsing: converted from TWD into the buyer's currency at the
+staff-managed exchange rate, marked approximate, with the TWD price beside.
+
+The currency follows the interface language (``currencies.LANGUAGE_CURRENCY``) unless the buyer picked
+another one (the ``currency`` cookie, set by ``views.currency_choose``). Without a rate for that currency,
+prices show in TWD only. The rates are read once per request.
+"""
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils import translation
+
+from .currencies import Currency, convert_twd, currency_for_language, from_minor
+from .models import ExchangeRate
+
+CURRENCY_COOKIE = "currency"
+_REQUEST_CACHE = "_buyer_currency"
+
+
+@dataclass(frozen=True)
+class BuyerCurrency:
+    code: str
+    twd_per_unit: Decimal | None = None
+    rate_date: datetime.date | None = None
+
+    @property
+    def converts(self):
+        """False when prices stay in TWD (the buyer reads TWD, or there is no rate for their currency)."""
+        return self.twd_per_unit is not None
+
+    def amount(self, amount_twd):
+        """The TWD amount in this currency, in its major unit (Decimal), or None when nothing converts."""
+        if not self.converts or amount_twd is None:
+            return None
+        return from_minor(convert_twd(amount_twd, self.code, twd_per_unit=self.twd_per_unit), self.code)
+
+
+def chosen_currency(request):
+    """The buyer's currency code: a valid ``currency`` cookie, else the one of the interface language."""
+    picked = (request.COOKIES.get(CURRENCY_COOKIE, "") if request is not None else "").upper()
+    return picked if picked in Currency.values else currency_for_language(translation.get_language())
+
+
+def buyer_currency(request):
+    """The buyer's currency and its rate, looked up once per request."""
+    cached = getattr(request, _REQUEST_CACHE, None) if request is not None else None
+    code = chosen_currency(request)
+    if cached is not None and cached.code == code:
+        return cached
+    result = BuyerCurrency(code)
+    if code != Currency.TWD:
+        rate = ExchangeRate.objects.filter(currency=code).only("twd_per_unit", "updated_at").first()
+        if rate is not None:
+            result = BuyerCurrency(code, rate.twd_per_unit, rate.updated_at.date())
+    if request is not None:
+        setattr(request, _REQUEST_CACHE, result)
+    return result
