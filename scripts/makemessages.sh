@@ -11,11 +11,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 en=portal/locale/en/LC_MESSAGES/django.po
 msgattrib --no-wrap --clear-fuzzy --empty "$en" -o "$en"
 msgen --no-wrap "$en" -o "$en"
-# An entry still untranslated in th/ms/id/vi gets the English source string: with an empty one Django would
+# An entry still untranslated (or only fuzzy) in th/ms/id/vi gets the English source string: with an empty one Django would
 # fall back to the default language's catalog and show Chinese.
 for lang in th ms id vi; do
     po="portal/locale/$lang/LC_MESSAGES/django.po"
     tmp="$(mktemp -d)"
+    # A fuzzy guess of msgmerge is not a translation (Django would skip it and show Chinese): empty it first.
+    msgattrib --force-po --no-wrap --clear-fuzzy --empty "$po" -o "$po"
     msgattrib --force-po --no-wrap --translated "$po" -o "$tmp/done.po"
     msgattrib --force-po --no-wrap --untranslated "$po" | msgen --force-po --no-wrap - -o "$tmp/english.po"
     msgcat --force-po --no-wrap --use-first "$tmp/done.po" "$tmp/english.po" -o "$po"
