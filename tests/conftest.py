@@ -6,8 +6,8 @@ import os
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.utils import translation
 from django.db import connections
+from django.utils import translation
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
 from pytest_django.plugin import blocking_manager_key
