@@ -15,6 +15,7 @@ from wagtail.search import index
 from portal.companies.models import Company
 from portal.status import StaleStatus, StatusMachine, TransitionError
 from portal.storage import PrivateStorage
+from portal.translation import SynchronisedFactsMixin, SynchronisedFactsPageForm
 
 from . import questions as q
 from .blocks import BodyBlock, FAQBlock, MarketBlock, QuestionsBlock, RubricBlock, TrackBlock
@@ -119,7 +120,10 @@ class ProgramIndexPage(Page):
         return context
 
 
-class ProgramPage(Page):
+class ProgramPage(SynchronisedFactsMixin, Page):
+    synchronised_fields = ("opens_at", "closes_at", "capacity", "fee")
+    base_form_class = SynchronisedFactsPageForm
+
     summary = models.TextField(_("summary"), max_length=500)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
     eligibility = RichTextField(_("eligibility"), blank=True, features=["bold", "italic", "link", "ol", "ul"])

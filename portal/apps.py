@@ -7,6 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import page_cache
+        from portal import page_cache, translation
 
         page_cache.connect_signals()
+        translation.connect_signals()

@@ -1,9 +1,9 @@
 """Admin forms of catalog pages."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from portal.translation import SynchronisedFactsPageForm
 
 
-class SolutionCategoryPageForm(WagtailAdminPageForm):
+class SolutionCategoryPageForm(SynchronisedFactsPageForm):
     """Refuses a second category for the same need under one catalog, also when the page is being created."""
 
     def clean(self):

@@ -1,7 +1,7 @@
 """Demo content of the one-stop solution catalog, in all six languages of the portal.
 
 The zh-hant pages and providers are the source; every other language is a copy of them
-(``copy_for_translation``, as simple_translation does) with only the words replaced, so markets, flags,
+(``copy_for_translation``) with only the words replaced, so markets, flags,
 links, contact addresses and verification dates are the source's own values. ``seed(stdout=...)`` is
 idempotent: providers are found by a stable translation key and locale, pages by slug under the zh-hant
 home page and by translation key in the other languages; existing objects are left as editors left them. Providers are

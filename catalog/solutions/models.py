@@ -13,6 +13,7 @@ from wagtail.search import index
 from portal.markets import Market, MarketsField
 from portal.routes import PageRoutes, RegisteredRoutesMixin
 from portal.status import StaleStatus, StatusMachine, TransitionError
+from portal.translation import SynchronisedFactsForm, SynchronisedFactsMixin, SynchronisedFactsPageForm
 
 from .admin_forms import SolutionCategoryPageForm
 
@@ -44,8 +45,11 @@ class StaleConsultationRequest(CatalogError, StaleStatus):
     """The request's status was changed by someone else since the page was loaded."""
 
 
-class Provider(TranslatableMixin, index.Indexed, models.Model):
+class Provider(SynchronisedFactsMixin, TranslatableMixin, index.Indexed, models.Model):
     """A service provider vetted by the bureau. The contact e-mail is private: introductions go there."""
+
+    synchronised_fields = ("logo", "website", "markets", "verified_at", "contact_email")
+    base_form_class = SynchronisedFactsForm
 
     name = models.CharField(_("name"), max_length=200)
     logo = models.ForeignKey(
@@ -113,8 +117,10 @@ class SolutionIndexPage(RegisteredRoutesMixin, Page):
         return SolutionCategoryPage.objects.child_of(self).live().public().order_by("path")
 
 
-class SolutionCategoryPage(Page):
+class SolutionCategoryPage(SynchronisedFactsMixin, Page):
     """One kind of help (a "need"), e.g. logistics; holds the offerings."""
+
+    synchronised_fields = ("need",)
 
     need = models.CharField(_("need answered"), max_length=20, choices=Need.choices)
     intro = RichTextField(_("introduction"), blank=True)
@@ -150,8 +156,11 @@ class SolutionCategoryPage(Page):
         return context
 
 
-class SolutionPage(Page):
+class SolutionPage(SynchronisedFactsMixin, Page):
     """One service offering by one provider."""
+
+    synchronised_fields = ("markets", "free_for_coached")
+    base_form_class = SynchronisedFactsPageForm
 
     provider = models.ForeignKey(
         Provider, verbose_name=_("provider"), on_delete=models.PROTECT, related_name="solution_pages"

@@ -1308,7 +1308,7 @@ def ensure_page(parent, model, key, fields, *, stdout):
 
 
 def ensure_translation(source, locale, fields, *, stdout):
-    """The translation of ``source`` into ``locale``, copied (as simple_translation does) and published if missing."""
+    """The translation of ``source`` into ``locale``, copied and published if missing."""
     existing = source.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific, False

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal.blocks import BodyStreamBlock
 from portal.home.blocks import HomeStreamBlock
+from portal.translation import SynchronisedFactsForm, SynchronisedFactsMixin, SynchronisedFactsPageForm
 
 NEWS_PER_PAGE = 10
 
@@ -88,7 +89,10 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(Page):
+class NewsPage(SynchronisedFactsMixin, Page):
+    synchronised_fields = ("date",)
+    base_form_class = SynchronisedFactsPageForm
+
     date = models.DateField(_("Date"), default=timezone.localdate)
     intro = models.TextField(_("Introduction"), blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("Body"))
@@ -130,7 +134,10 @@ class AlliancePage(Page):
         return context
 
 
-class PartnerOrganisation(TranslatableMixin, models.Model):
+class PartnerOrganisation(SynchronisedFactsMixin, TranslatableMixin, models.Model):
+    synchronised_fields = ("kind", "logo", "link")
+    base_form_class = SynchronisedFactsForm
+
     class Kind(models.TextChoices):
         UNIVERSITY = "university", _("University")
         PLATFORM = "platform", _("E-commerce platform")

@@ -125,7 +125,7 @@ class FooterLinkFactory(factory.django.DjangoModelFactory):
 
 
 def publish_translation(page, locale, **fields):
-    """Copy ``page`` into ``locale`` the way simple_translation does, change ``fields`` and publish it."""
+    """Copy ``page`` into ``locale`` (a manual translation, as seed_demo makes), change ``fields`` and publish it."""
     translated = page.copy_for_translation(locale).specific
     for name, value in fields.items():
         setattr(translated, name, value)

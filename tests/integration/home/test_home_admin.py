@@ -74,10 +74,10 @@ def test_staff_edit_form_of_the_home_page(client, site):
 
 
 def test_staff_can_translate_a_partner(client, site):
-    """simple_translation copies a partner into English from the admin."""
+    """wagtail-localize translates a partner into English from the admin (kind, logo and link synchronised)."""
     partner = PartnerOrganisationFactory(name="銘傳大學")
     client.force_login(StaffFactory())
-    url = reverse("simple_translation:submit_snippet_translation", args=["home", "partnerorganisation", partner.pk])
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["home", "partnerorganisation", partner.pk])
 
     response = client.post(url, {"locales": [site.english.pk]})
 
