@@ -8,9 +8,11 @@ prices show in TWD only. The rates are read once per request.
 
 import datetime
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import translation
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 
 from .currencies import Currency, convert_twd, currency_for_language, from_minor
 from .models import ExchangeRate
@@ -35,6 +37,31 @@ class BuyerCurrency:
         if not self.converts or amount_twd is None:
             return None
         return from_minor(convert_twd(amount_twd, self.code, twd_per_unit=self.twd_per_unit), self.code)
+
+
+    def display(self, amount_twd):
+        """Plain text: "≈ THB 444" when converting, else "TWD 400" (facet and filter labels)."""
+        converted = self.amount(amount_twd)
+        if converted is None:
+            return twd_text(amount_twd)
+        return "≈ " + amount_text(converted, self.code)
+
+
+def shown_number(amount):
+    """Whole units from 100 up (an approximate price needs no cents), two decimals below, in the active
+    language's number format."""
+    amount = Decimal(str(amount))
+    places = Decimal(1) if amount >= 100 else Decimal("0.01")
+    value = amount.quantize(places, rounding=ROUND_HALF_UP)
+    return number_format(value, decimal_pos=0 if places == 1 else 2, use_l10n=True, force_grouping=True)
+
+
+def amount_text(amount, code):
+    return gettext("%(currency)s %(amount)s") % {"currency": code, "amount": shown_number(amount)}
+
+
+def twd_text(amount_twd):
+    return gettext("TWD %(amount)s") % {"amount": shown_number(amount_twd)}
 
 
 def chosen_currency(request):

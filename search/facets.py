@@ -14,6 +14,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from payments.money import twd_text
+
 from . import sources
 
 PAGE_SIZE = 20
@@ -60,15 +62,17 @@ class PriceBucket:
     low: Decimal | None
     high: Decimal | None
 
-    def label(self):
-        """The bucket in the active language; the upper bound is exclusive, and the words say so."""
-        low = None if self.low is None else f"{self.low:,.0f}"
-        high = None if self.high is None else f"{self.high:,.0f}"
-        if low is None:
-            return gettext("Under NT$%(high)s") % {"high": high}
-        if high is None:
-            return gettext("NT$%(low)s and more") % {"low": low}
-        return gettext("NT$%(low)s to under NT$%(high)s") % {"low": low, "high": high}
+    def label(self, display=twd_text):
+        """The bucket in the active language; the upper bound is exclusive, and the words say so.
+
+        ``display`` writes an amount in TWD as the reader sees it: TWD by default (the API), the buyer's
+        currency on the results page (``BuyerCurrency.display``), e.g. "Under ≈ THB 111".
+        """
+        if self.low is None:
+            return gettext("Under %(high)s") % {"high": display(self.high)}
+        if self.high is None:
+            return gettext("%(low)s and more") % {"low": display(self.low)}
+        return gettext("%(low)s to under %(high)s") % {"low": display(self.low), "high": display(self.high)}
 
 
 PRICE_BUCKETS = (

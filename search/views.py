@@ -8,8 +8,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from payments.money import buyer_currency
+
 from .backends.base import MAX_QUERY_LENGTH
-from .facets import BUCKETS, DEFAULT_SORT, FACETS, FACETS_BY_NAME, PRICE_RANGE, SORTS
+from .facets import BUCKETS, DEFAULT_SORT, FACETS, FACETS_BY_NAME, PRICE_BUCKETS, PRICE_RANGE, SORTS
 from .selectors import InvalidSearch, filters_from_query, page_search, parse_page, product_search
 
 # Every URL parameter the page keeps, in the order the links spell them.
@@ -43,8 +45,14 @@ def _toggle(state, facet, value):
     return _url(state, **changes)
 
 
-def _facet_groups(results, state):
+def _labels_in(currency):
+    """Price bucket labels in the buyer's currency; other facets keep the labels the search gave."""
+    return {("price", bucket.key): bucket.label(currency.display) for bucket in PRICE_BUCKETS}
+
+
+def _facet_groups(results, state, currency):
     groups = []
+    prices = _labels_in(currency)
     for name, values in results.facets.items():
         if not values:
             continue
@@ -52,7 +60,7 @@ def _facet_groups(results, state):
         options = [
             {
                 "value": item.value,
-                "label": item.label,
+                "label": prices.get((name, item.value), item.label),
                 "count": item.count,
                 "active": item.active,
                 "url": _toggle(state, facet, item.value),
@@ -63,16 +71,18 @@ def _facet_groups(results, state):
     return groups
 
 
-def _chips(results, state):
-    """Active filters, each with the URL that removes it."""
-    labels = {(facet, v.value): v.label for facet, values in results.facets.items() for v in values}
+def _chips(facets, filters, state, currency):
+    """Active filters, each with the URL that removes it; prices in the buyer's currency."""
+    labels = {(facet, v.value): v.label for facet, values in facets.items() for v in values}
+    labels.update(_labels_in(currency))
     chips = []
     for facet in FACETS:
         for value in state.get(facet.param, []):
             chips.append({"label": labels.get((facet.name, value), value), "url": _toggle(state, facet, value)})
-    for param, label in zip(PRICE_RANGE, (_("from NT$%(value)s"), _("up to NT$%(value)s")), strict=True):
-        for value in state.get(param, []):
-            chips.append({"label": label % {"value": value}, "url": _url(state, **{param: []})})
+    for param, label in zip(PRICE_RANGE, (_("from %(value)s"), _("up to %(value)s")), strict=True):
+        amount = getattr(filters, param)
+        if amount is not None:
+            chips.append({"label": label % {"value": currency.display(amount)}, "url": _url(state, **{param: []})})
     return chips
 
 
@@ -88,10 +98,11 @@ def product_search_view(request):
         context["error"] = str(exc)
         return render(request, "search/results.html", context, status=400)
     results = product_search(query=context["query"], filters=filters, sort=sort, page=page, locale=language)
+    currency = buyer_currency(request)
     context.update(
         results=results,
-        facet_groups=_facet_groups(results, state),
-        chips=_chips(results, state),
+        facet_groups=_facet_groups(results, state, currency),
+        chips=_chips(results.facets, filters, state, currency),
         sorts=[(value, option.label) for value, option in SORTS.items()],
         hidden_state=[(name, value) for name in STATE_PARAMS if name not in ("q", "sort") for value in state[name]],
         previous_url=_url(state, page=str(page - 1)) if results.has_previous else "",

@@ -1,28 +1,13 @@
 """Prices in the buyer's currency for any page that shows TWD prices, and the currency picker."""
 
-from decimal import ROUND_HALF_UP, Decimal
-
 from django import template
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.html import format_html
-from django.utils.translation import gettext as _
 
 from ..currencies import Currency
-from ..money import buyer_currency
+from ..money import amount_text, buyer_currency, twd_text
 
 register = template.Library()
-
-
-def _shown(amount):
-    """Whole units from 100 up (an approximate price needs no cents), two decimals below."""
-    places = Decimal(1) if amount >= 100 else Decimal("0.01")
-    value = amount.quantize(places, rounding=ROUND_HALF_UP)
-    return number_format(value, decimal_pos=0 if places == 1 else 2, use_l10n=True, force_grouping=True)
-
-
-def twd(amount_twd):
-    return _("TWD %(amount)s") % {"amount": _shown(Decimal(str(amount_twd)))}
 
 
 @register.simple_tag(takes_context=True)
@@ -33,11 +18,11 @@ def buyer_price(context, amount_twd):
     currency = buyer_currency(context.get("request"))
     converted = currency.amount(amount_twd)
     if converted is None:
-        return format_html('<span class="price">{}</span>', twd(amount_twd))
+        return format_html('<span class="price">{}</span>', twd_text(amount_twd))
     return format_html(
         '<span class="price"><span class="price__buyer">≈ {}</span> <span class="price__twd">({})</span></span>',
-        _("%(currency)s %(amount)s") % {"currency": currency.code, "amount": _shown(converted)},
-        twd(amount_twd),
+        amount_text(converted, currency.code),
+        twd_text(amount_twd),
     )
 
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 from search.models import SynonymSet
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.companies import MembershipFactory
+from tests.factories.payments import ExchangeRateFactory
 
 pytestmark = pytest.mark.django_db
 API = "/api/v1/products/search"
@@ -60,13 +61,24 @@ def test_page_shows_facets_chips_sort_and_keeps_state_in_the_url(client, db_cata
 def test_price_bucket_links_filter_the_bucket_and_the_chip_removes_it(client, db_catalogue):
     """A bucket link asks for price=<bucket> (upper bound excluded) in place of a typed range; its chip removes it."""
     html = client.get("/en/search/products/", {"q": "sauce", "price_max": "1000"}).content.decode()
-    assert '<a href="?q=sauce&amp;price=0-100">Under NT$100 <span class="count">(1)</span>' in html
-    assert '<a href="?q=sauce&amp;price=100-500">NT$100 to under NT$500 <span class="count">(1)</span>' in html
+    assert '<a href="?q=sauce&amp;price=0-100">Under TWD 100 <span class="count">(1)</span>' in html
+    assert '<a href="?q=sauce&amp;price=100-500">TWD 100 to under TWD 500 <span class="count">(1)</span>' in html
     response = client.get("/en/search/products/", {"q": "sauce", "price": "0-100"})
     html = response.content.decode()
     assert "Halal chili sauce" in html and "Shacha barbecue sauce" not in html
-    assert '<a href="?q=sauce">Under NT$100 <span aria-hidden="true">' in html
-    assert 'aria-current="true" class="is-active">Under NT$100' in html
+    assert '<a href="?q=sauce">Under TWD 100 <span aria-hidden="true">' in html
+    assert 'aria-current="true" class="is-active">Under TWD 100' in html
+
+
+def test_a_thai_buyer_reads_price_facets_and_chips_in_baht(client, db_catalogue):
+    """With a THB rate (0.9 TWD per baht) the buckets and the typed-range chip read in baht, approximate; the
+    links and the filtering stay in TWD."""
+    ExchangeRateFactory(currency="THB", twd_per_unit="0.9")
+    html = client.get("/th/search/products/", {"q": "sauce", "price_max": "1000"}).content.decode()
+    assert '<a href="?q=sauce&amp;price=0-100">ต่ำกว่า ≈ THB 111 <span class="count">' in html
+    assert "≈ THB 111 ถึงต่ำกว่า ≈ THB 556" in html
+    assert "ไม่เกิน ≈ THB 1,111" in html
+    assert "NT$" not in html
 
 
 def test_page_shows_the_basic_results_notice_when_elasticsearch_is_down(client, db_catalogue, settings):

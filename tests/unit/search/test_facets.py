@@ -98,8 +98,16 @@ def test_price_buckets_are_half_open_contiguous_and_do_not_overlap():
 @pytest.mark.parametrize(
     ("language", "labels"),
     [
-        ("en", ["Under NT$100", "NT$100 to under NT$500", "NT$1,000 to under NT$5,000", "NT$5,000 and more"]),
-        ("zh-hant", ["未滿 NT$100", "NT$100 至未滿 NT$500", "NT$1,000 至未滿 NT$5,000", "NT$5,000 以上"]),
+        ("en", ["Under TWD 100", "TWD 100 to under TWD 500", "TWD 1,000 to under TWD 5,000", "TWD 5,000 and more"]),
+        (
+            "zh-hant",
+            [
+                "未滿新臺幣 100 元",
+                "新臺幣 100 元至未滿新臺幣 500 元",
+                "新臺幣 1,000 元至未滿新臺幣 5,000 元",
+                "新臺幣 5,000 元以上",
+            ],
+        ),
     ],
 )
 def test_price_bucket_labels_say_the_upper_bound_is_excluded(language, labels):
