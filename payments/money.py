@@ -38,7 +38,6 @@ class BuyerCurrency:
             return None
         return from_minor(convert_twd(amount_twd, self.code, twd_per_unit=self.twd_per_unit), self.code)
 
-
     def display(self, amount_twd):
         """Plain text: "≈ THB 444" when converting, else "TWD 400" (facet and filter labels)."""
         converted = self.amount(amount_twd)

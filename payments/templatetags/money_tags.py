@@ -26,6 +26,12 @@ def buyer_price(context, amount_twd):
     )
 
 
+@register.filter
+def twd(amount_twd):
+    """``{{ program.fee|twd }}``: an amount in TWD as the reader's language writes it, "新臺幣 1,500 元"."""
+    return "" if amount_twd is None else twd_text(amount_twd)
+
+
 @register.inclusion_tag("payments/currency_note.html", takes_context=True)
 def buyer_currency_note(context):
     """Which currency prices are shown in, that they are approximate and the date of the rate used."""

@@ -139,7 +139,9 @@ LANGUAGES = [
     ("id", "Bahasa Indonesia"),
     ("vi", "Tiếng Việt"),
 ]
-LOCALE_PATHS = [PORTAL_DIR / "locale"]
+# portal/locale: the project's strings (scripts/makemessages.sh). portal/locale_libraries: translations of
+# libraries' user-facing strings for languages the library does not ship (allauth has no ms or vi catalog).
+LOCALE_PATHS = [PORTAL_DIR / "locale", PORTAL_DIR / "locale_libraries"]
 TIME_ZONE = "Asia/Taipei"
 USE_I18N = True
 USE_TZ = True

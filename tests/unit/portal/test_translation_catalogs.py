@@ -65,3 +65,38 @@ def test_no_entry_is_a_copy_of_the_english(language, tmp_path):
         if isinstance(msgid, str) and msgid and msgstr == msgid and not may_read_the_same(msgid.split("\x04")[-1])
     )
     assert copies == [], f"{language}: {len(copies)} entries are still English, e.g. {copies[:10]}"
+
+
+LIBRARIES = Path(settings.BASE_DIR) / "portal" / "locale_libraries"
+
+
+def library_catalog(language, tmp_path):
+    po = LIBRARIES / language / "LC_MESSAGES" / "django.po"
+    mo = tmp_path / f"library-{language}.mo"
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", str(mo), str(po)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    with mo.open("rb") as handle:
+        return gettext.GNUTranslations(handle)._catalog, result.stderr
+
+
+@pytest.mark.parametrize("language", ["ms", "vi"])
+def test_allauth_pages_are_translated_where_allauth_ships_no_catalog(language, tmp_path):
+    """allauth has no Malay or Vietnamese catalog (without ours its pages would fall back to Chinese): every
+    string of its account pages, forms, messages and e-mails that allauth's Thai catalog translates is
+    translated in portal/locale_libraries, none empty, fuzzy or an English copy."""
+    from allauth import __file__ as allauth_init
+
+    thai = Path(allauth_init).parent / "locale" / "th" / "LC_MESSAGES" / "django.mo"
+    with thai.open("rb") as handle:
+        allauth_strings = set(gettext.GNUTranslations(handle)._catalog)
+    messages, statistics = library_catalog(language, tmp_path)
+    translated, fuzzy, untranslated = STATISTICS.search(statistics).groups()
+    assert (fuzzy, untranslated) == (None, None), f"{language}: {statistics.strip()}"
+    assert int(translated) >= 190
+    assert set(messages) - {""} <= allauth_strings, "only allauth's own msgids belong here"
+    for msgid in ("Sign In", "Sign Up", "Forgot your password?", "Remember Me", "Password Reset"):
+        assert messages.get(msgid, msgid) != msgid, f"{language}: {msgid!r} untranslated"
+    copies = [m for m, s in messages.items() if isinstance(m, str) and m and s == m and not may_read_the_same(m)]
+    assert copies == [], f"{language}: English copies {copies[:10]}"
