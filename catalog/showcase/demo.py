@@ -901,19 +901,15 @@ def _sku(n, theme, k):
 
 
 def _product_texts(n, theme, company, k):
-    """The name and description columns of the ``k``-th product of supplier ``n``, every language the demo writes.
-
-    A third of the products have no Thai text, so the showcase shows its fallback to English.
-    """
+    """The name and description columns of the ``k``-th product of supplier ``n``, in all six languages."""
     families = THEMES[theme]["families"]
     names = families[k % len(families)][0]
     variant = VARIANTS[k // len(families) % len(VARIANTS)]
-    skipped = {"th"} if (n + k) % 3 == 2 else set()
     texts = {}
     for code, name, suffix in zip(LANGUAGE_SUFFIXES, names, variant, strict=True):
         description = DESCRIPTIONS[code].format(name=name, company_zh=company.name_zh, company_en=company.name_en)
-        texts[column("name", code)] = "" if code in skipped else f"{name}{suffix}"
-        texts[column("description", code)] = "" if code in skipped else description
+        texts[column("name", code)] = f"{name}{suffix}"
+        texts[column("description", code)] = description
     return texts
 
 

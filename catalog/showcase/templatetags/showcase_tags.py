@@ -1,7 +1,11 @@
 """Template helpers of the showcase: per-language text, product and supplier addresses."""
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.html import format_html
+from django.utils.translation import get_language, gettext
+
+# The languages the product form asks suppliers to write image descriptions in.
+ALT_TEXT_LANGUAGES = ("zh-hant", "en")
 
 register = template.Library()
 
@@ -28,3 +32,25 @@ def showcase_url(page, route, **kwargs):
 def company_name(company):
     """The company's name for the active language (English for non-Chinese readers when there is one)."""
     return company.display_name(get_language())
+
+
+@register.filter
+def proper_name(name):
+    """``{{ supplier|company_name|proper_name }}``: a company's registered name, marked ``translate="no"`` so that
+    browsers' page translation leaves it alone and checks do not count it as untranslated text."""
+    return format_html('<span translate="no">{}</span>', name)
+
+
+@register.simple_tag
+def gallery_alt(item, product, number, total):
+    """A product picture's text alternative: the supplier's description for readers of the languages it is
+    written in, else the product's name in the reader's language, numbered when there are several."""
+    if (get_language() or "").lower() in ALT_TEXT_LANGUAGES and item.alt_text:
+        return item.alt_text
+    if total > 1:
+        return gettext("%(name)s, picture %(number)d of %(total)d") % {
+            "name": product.name,
+            "number": number,
+            "total": total,
+        }
+    return product.name

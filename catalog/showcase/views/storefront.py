@@ -173,14 +173,21 @@ def product(request, page: ShowcasePage, *, pk, slug=""):
     )
 
 
+def _language_name(code):
+    """The language's name in the reader's language ("ภาษาอังกฤษ" for en on a Thai page)."""
+    try:
+        return translation.gettext(translation.get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
 def supplier(request, page: ShowcasePage, *, company_id):
     """The storefront of a verified company with at least one live product."""
     company = selectors.public_supplier(company_id)
     if company is None:
         raise Http404
     profile = selectors.supplier_profile(company)
-    language_names = dict(settings.LANGUAGES)
-    spoken = [language_names.get(code, code) for code in profile.languages_spoken] if profile else []
+    spoken = [_language_name(code) for code in profile.languages_spoken] if profile else []
     return page.render(
         request,
         template="showcase/supplier.html",

@@ -4,6 +4,8 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from catalog.orders.models import SampleOrder
 from payments.models import Payment, Refund
@@ -126,7 +128,7 @@ class TestList:
             "1,500.00 TWD",
             "Paid",
             "Awaiting payment",
-            paid_order.paid_at.strftime("%Y-%m-%d"),
+            date_format(timezone.localtime(paid_order.paid_at), "DATE_FORMAT"),
         ):
             assert text in html, text
         assert f'href="/en/dashboard/{company.pk}/orders/"' in html
