@@ -36,10 +36,13 @@ def build_table(applications):
         if application.program not in programs:
             programs.append(application.program)
     several = len(programs) > 1
+    titles = selectors.localized_titles(programs)
     question_columns = []
     for program in programs:
+        labels = {question.id: question.label for question in q.all_questions(program.localized)}
         for question in q.all_questions(program):
-            heading = f"{program.title}: {question.label}" if several else question.label
+            label = labels.get(question.id) or question.label
+            heading = f"{titles[program.pk]}: {label}" if several else label
             question_columns.append((program.pk, question, heading))
     headings = [
         _("Reference"),
@@ -75,7 +78,7 @@ def build_table(applications):
         row = [
             application.reference or "",
             application.get_status_display(),
-            application.program.title,
+            titles[application.program_id],
             details.get("name_zh") or company.name_zh,
             details.get("name_en") or company.name_en,
             details.get("ubn") or company.ubn,

@@ -22,6 +22,13 @@ def _reviewers(request):
 class ApplicationFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Reference or company"), method="search")
     program = django_filters.ModelChoiceFilter(label=_("Program"), queryset=_programs)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.filters["program"].field
+        titles = selectors.localized_titles(field.queryset)
+        field.label_from_instance = lambda program: titles.get(program.pk, program.title)
+
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Application.Status.choices)
     district = django_filters.ChoiceFilter(
         label=_("District"), field_name="company__district", choices=District.choices

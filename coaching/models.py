@@ -249,9 +249,13 @@ class ProgramPage(SynchronisedFactsMixin, Page):
         return context
 
     def criteria(self):
+        """The scoring rubric: ids and weights of the default-language program, names in the active language
+        where its translation has the same criterion (staff read the English admin in English)."""
+        canonical = self.canonical
+        names = {block.id: block.value["name"] for block in canonical.localized.rubric}
         return [
-            {"id": block.id, "name": block.value["name"], "weight": block.value["weight"] or 1}
-            for block in self.canonical.rubric
+            {"id": block.id, "name": names.get(block.id) or block.value["name"], "weight": block.value["weight"] or 1}
+            for block in canonical.rubric
         ]
 
 

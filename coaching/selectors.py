@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from payments.models import Payment
 from payments.selectors import payment_for
@@ -14,7 +15,7 @@ from payments.stripe_client import stripe_configured
 from portal.companies.models import Company
 
 from . import questions as q
-from .models import Application, ApplicationDocument
+from .models import Application, ApplicationDocument, ProgramPage
 
 S = Application.Status
 
@@ -48,6 +49,18 @@ def application_for_program(user, program):
     if not user.is_authenticated:
         return None
     return applications_for_member(user).filter(program=program.canonical).first()
+
+
+def localized_titles(programs):
+    """{program pk: its title in the active language} for default-language programs, in one query; a program
+    without a live translation keeps its own title. Staff read program names in their admin language."""
+    programs = list(programs)
+    titles = {program.pk: program.title for program in programs}
+    keys = {program.translation_key: program.pk for program in programs}
+    translated = ProgramPage.objects.live().filter(translation_key__in=keys, locale=Locale.get_active())
+    for translation_key, title in translated.values_list("translation_key", "title"):
+        titles[keys[translation_key]] = title
+    return titles
 
 
 def program_for_display(application):
