@@ -1,5 +1,6 @@
 """axe-core checks the public, account and supplier pages in the browser: no serious or critical WCAG 2.1 A/AA
-violation on any of them, in English and in Traditional Chinese.
+violation on any of them, in English and in Traditional Chinese; the buyer pages also in Thai, Malay,
+Indonesian and Vietnamese.
 
 axe-core comes from ./node_modules (pinned in package-lock.json, installed by `make test` with `npm ci`); the
 script is injected from disk, nothing is downloaded while the tests run.
@@ -177,6 +178,44 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
     audit.visit("draft application: company step", f"{prefix}/applications/{draft.pk}/company/")
     audit.visit("draft application: documents step", f"{prefix}/applications/{draft.pk}/documents/")
     audit.visit("draft application: check answers", f"{prefix}/applications/{draft.pk}/check/")
+
+    assert not audit.failures, f"axe found serious violations ({language}):\n{audit.report()}"
+
+
+@pytest.mark.parametrize("language", ["th", "ms", "id", "vi"])
+def test_buyer_pages_have_no_serious_accessibility_violations(page, language):
+    """The pages a buyer in Thailand, Malaysia, Indonesia or Vietnam meets: home, showcase (landing, category,
+    product, supplier, inquiry form), the sample cart with an item, product search results, login and sign-up.
+    axe-core finds no serious or critical violation in the buyer's language."""
+    require_service("axe-core", AXE.exists(), "`make test` installs it (scripts/node-packages.sh runs npm ci)")
+    call_command("seed_demo", stdout=io.StringIO())
+    prefix = f"/{language}"
+    showcase = _in(language, ShowcasePage.objects)
+    product = Product.objects.filter(sample_available=True, company__memberships__user__email=SME_EMAIL).first()
+    audit = Audit(page)
+
+    audit.visit("home", f"{prefix}/")
+    audit.visit("showcase landing", showcase.url)
+    audit.visit(
+        "category",
+        showcase.url + showcase.reverse_subpage("category_view", kwargs={"slug_path": product.category.path}),
+    )
+    audit.visit(
+        "product", showcase.url + showcase.reverse_subpage("product", kwargs={"pk": product.pk, "slug": product.slug})
+    )
+    page.locator("form[action*='/samples/cart/add/'] button[type=submit]").click()
+    page.wait_for_url(f"**{prefix}/samples/cart/")
+    audit.check("sample cart with an item")
+    audit.visit(
+        "supplier storefront",
+        showcase.url + showcase.reverse_subpage("supplier", kwargs={"company_id": product.company_id}),
+    )
+    audit.visit(
+        "product inquiry form", showcase.url + showcase.reverse_subpage("product_inquiry", kwargs={"pk": product.pk})
+    )
+    audit.visit("product search results", f"{prefix}/search/products/?q={product.sku}", showing=".product-result")
+    audit.visit("login", f"{prefix}/accounts/login/")
+    audit.visit("signup", f"{prefix}/accounts/signup/")
 
     assert not audit.failures, f"axe found serious violations ({language}):\n{audit.report()}"
 
