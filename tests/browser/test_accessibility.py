@@ -183,7 +183,7 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
 
 
 @pytest.mark.parametrize("language", ["th", "ms", "id", "vi"])
-def test_buyer_pages_have_no_serious_accessibility_violations(page, language):
+def test_buyer_pages_have_no_serious_accessibility_violations(page, stripe_settings, language):
     """The pages a buyer in Thailand, Malaysia, Indonesia or Vietnam meets: home, showcase (landing, category,
     product, supplier, inquiry form), the sample cart with an item, product search results, login and sign-up.
     axe-core finds no serious or critical violation in the buyer's language."""

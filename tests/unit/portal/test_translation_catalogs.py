@@ -17,7 +17,7 @@ STATISTICS = re.compile(
 SAME_IN_EVERY_LANGUAGE = re.compile(r"^(?:[A-Z0-9][A-Z0-9 .&/+-]*|(?:%\(\w+\)[sd]|[ ·:–/-])+|\S+@\S+|https?://\S+)$")
 NAMES = {
     *("English", "繁體中文", "ไทย", "Bahasa Melayu", "Bahasa Indonesia", "Tiếng Việt"),
-    *("Taipei Good Products", "Stripe Checkout Session", "ISO 3166-1 alpha-2."),
+    *("Taipei Good Products", "Stripe Checkout Session", "ISO 3166-1 alpha-2.", "Wagtail API v2", "Wagtail API v3"),
 }
 CODE_OR_PLACEHOLDER = re.compile(r"^(?:[A-Z0-9][A-Z0-9.-]*|%\(\w+\)[sd]|[^\w\s]+)$")
 
@@ -81,10 +81,11 @@ def library_catalog(language, tmp_path):
         return gettext.GNUTranslations(handle)._catalog, result.stderr
 
 
-@pytest.mark.parametrize("language", ["th", "ms", "vi"])
+@pytest.mark.parametrize("language", ["zh_Hant", "th", "ms", "vi"])
 def test_library_catalogs_are_complete_and_not_english(language, tmp_path):
     """portal/locale_libraries fills what the libraries do not ship (allauth has no Malay or Vietnamese catalog;
-    Django's Thai and Vietnamese ones miss current strings): none empty, fuzzy or an English copy."""
+    Django's Thai and Vietnamese ones miss current strings, Wagtail's Traditional Chinese one 792 admin strings):
+    none empty, fuzzy or an English copy."""
     messages, statistics = library_catalog(language, tmp_path)
     translated, fuzzy, untranslated = STATISTICS.search(statistics).groups()
     assert (fuzzy, untranslated) == (None, None), f"{language}: {statistics.strip()}"
@@ -112,3 +113,13 @@ def test_library_strings_a_buyer_meets_never_fall_back_to_chinese(language):
     assert chinese == [], f"{language}: {chinese}"
     english = {"Sign In", "Sign Up", "Forgot your password?", "Remember Me"} & set(texts)
     assert english == set(), f"{language}: {english}"
+
+
+def test_the_chinese_admin_has_no_english_leftovers():
+    """Strings of Wagtail's admin that its zh_Hant catalog lacks ("Help", "Owner", scheduling, locales) read in
+    Chinese for the bureau's staff."""
+    from django.utils import translation
+
+    with translation.override("zh-hant"):
+        shown = {text: translation.gettext(text) for text in ("Help", "Owner", "Schedule to publish", "Add a locale")}
+    assert all(re.search(r"[\u4e00-\u9fff]", value) for value in shown.values()), shown
