@@ -30,6 +30,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    path("accounts/language/", account_views.account_language, name="account_language"),
     path("accounts/", include("allauth.urls")),
     path("company/", include("portal.companies.urls")),
     path("applications/", include("coaching.urls")),
