@@ -188,6 +188,8 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The limit of portal.uploads.MAX_IMAGE_PIXELS, for the images uploaded in the Wagtail admin too.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 # Search: the database unless ELASTICSEARCH_URL switches the engine on.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
