@@ -160,6 +160,8 @@ def test_register_with_a_registered_ubn_is_refused(client, outsider):
     [
         ("ubn", "04595258", "fails the checksum"),
         ("ubn", "1234", "exactly 8 digits"),
+        ("ubn", "00000000", "not a number the Ministry of Finance issues"),
+        ("ubn", "55555555", "not a number the Ministry of Finance issues"),
         ("name_zh", "", "This field is required."),
         ("district", "taichung", "Select a valid choice."),
         ("website", "not a url", "Enter a valid URL."),
