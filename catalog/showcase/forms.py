@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.uploads import check_image_pixels
 
+from .imports import MAX_FILE_BYTES
 from .models import Certificate, Product
 from .translated import language_columns
 
@@ -132,3 +133,13 @@ class ImportForm(forms.Form):
         label=_("Product file (CSV or XLSX)"),
         help_text=_("The columns are listed below. Every row must be valid, or nothing is imported."),
     )
+
+    def clean_file(self):
+        """Refuse a file over the import limit before it is read into memory."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(max)s MB. Split it into smaller files.")
+                % {"max": MAX_FILE_BYTES // (1024 * 1024)}
+            )
+        return upload
