@@ -114,6 +114,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default (allauth's rate limits need a real cache).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
+# Callers sending it in the X-Healthz-Token header see /healthz details (database vendor, engine, errors),
+# like signed-in staff; everyone else gets the statuses only.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 # Whole Wagtail pages kept for anonymous visitors (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
