@@ -229,8 +229,17 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
+# Rate limits count per client address and per account. Behind the HTTPS proxy the README prescribes, every
+# request comes from the proxy's address: allauth then takes the client from the X-Forwarded-For entry the
+# trusted proxies appended (ALLAUTH_TRUSTED_PROXY_COUNT, 1 in production) or from a header a trusted proxy
+# sets (ALLAUTH_TRUSTED_CLIENT_IP_HEADER, e.g. CF-Connecting-IP). The counters live in the default cache: with
+# several workers it must be a shared one (CACHE_URL), or each worker counts on its own.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
+# Failed logins: five per account (whoever tries) and thirty per client (an office behind one address) in
+# five minutes, so one person's mistakes lock neither another account nor everyone behind the same proxy.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "30/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",

@@ -21,7 +21,7 @@ names = [
     "DEBUG", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD",
     "SECURE_SSL_REDIRECT", "SECURE_PROXY_SSL_HEADER", "SECURE_REFERRER_POLICY", "SECURE_CONTENT_TYPE_NOSNIFF",
     "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "X_FRAME_OPTIONS",
-    "REQUIRE_STAFF_MFA",
+    "REQUIRE_STAFF_MFA", "ALLAUTH_TRUSTED_PROXY_COUNT", "ACCOUNT_RATE_LIMITS",
 ]
 print(json.dumps({name: getattr(settings, name) for name in names}))
 """
@@ -69,3 +69,14 @@ def test_production_turns_on_https_protections():
     assert values["SESSION_COOKIE_HTTPONLY"] is True
     assert values["X_FRAME_OPTIONS"] == "DENY"
     assert values["REQUIRE_STAFF_MFA"] is True
+
+
+def test_production_finds_the_client_behind_the_proxy_for_login_limits():
+    """Behind the one HTTPS proxy, rate limits take the client from X-Forwarded-For (not the proxy's address),
+    and a client's failed-login limit is well above an account's, so no visitor locks out the others."""
+    result = run_with_production_settings(SHOW_SETTINGS, DJANGO_SECRET_KEY="x" * 64)
+
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["ALLAUTH_TRUSTED_PROXY_COUNT"] == 1
+    assert values["ACCOUNT_RATE_LIMITS"]["login_failed"] == "30/5m/ip,5/5m/key"
