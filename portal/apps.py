@@ -7,6 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import page_cache
+        from portal import checks, page_cache  # noqa: F401  (checks registers the system checks)
 
         page_cache.connect_signals()

@@ -8,6 +8,7 @@ console e-mail and a local-memory cache. ``.env.example`` lists them all.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,6 +87,44 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
 ]
+
+# Content Security Policy (portal/csp.py). The public site allows nothing inline but what carries the
+# request's nonce; Stripe Checkout is reached by a redirect after a form post, hence form-action.
+CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "frame-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF, "https://checkout.stripe.com"],
+    "frame-ancestors": [NONE],
+}
+# Wagtail's admin widgets (date pickers, inline panels, choosers) write inline scripts and styles and show
+# previews in frames of the site itself, so its pages get a policy of their own.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "frame-src": [SELF],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# Report-only until production enforces it (portal/settings/production.py; check --deploy warns otherwise).
+CSP_REPORT_ONLY = env.bool("DJANGO_CSP_REPORT_ONLY", default=True)
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -191,6 +231,10 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The admin asks no third party: no Gravatar images (they would send staff e-mail hashes out) and no
+# release check against releases.wagtail.org; the admin's Content Security Policy allows neither.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The limit of portal.uploads.MAX_IMAGE_PIXELS, for the images uploaded in the Wagtail admin too.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 

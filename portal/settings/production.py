@@ -24,6 +24,8 @@ CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 REQUIRE_STAFF_MFA = env.bool("REQUIRE_STAFF_MFA", default=True)
+# Enforced; DJANGO_CSP_REPORT_ONLY=true sends it report-only for a first rollout (check --deploy warns).
+CSP_REPORT_ONLY = env.bool("DJANGO_CSP_REPORT_ONLY", default=False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
