@@ -14,7 +14,8 @@ Cases:
 * ``csv-5000``: the same 5,000 products as CSV.
 
 Each file is built by the parent process and read by a fresh child. Prints the file size, the child's peak
-resident memory (VmHWM) before and after the read, and the answer (rows read, or the report's first message). Nothing is asserted.
+resident memory (VmHWM) before and after the read, and the answer (rows read, or the report's first
+message). Nothing is asserted.
 """
 
 import csv
