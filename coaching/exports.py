@@ -7,17 +7,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from portal.spreadsheets import escape_formula
+
 from . import questions as q
 from . import selectors
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    """Text that spreadsheet programs will not run as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _when(value):
@@ -120,7 +113,7 @@ def to_csv(applications):
     writer = csv.writer(buffer)
     writer.writerow(headings)
     for row in rows:
-        writer.writerow([_safe(value) for value in row])
+        writer.writerow([escape_formula(value) for value in row])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -130,7 +123,7 @@ def to_xlsx(applications):
     sheet = workbook.create_sheet(_("Applications"))
     sheet.append(headings)
     for row in rows:
-        sheet.append([_safe(value) for value in row])
+        sheet.append([escape_formula(value) for value in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

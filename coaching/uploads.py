@@ -8,6 +8,8 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from portal.uploads import check_image_pixels
+
 MAX_DOCUMENT_SIZE = 10 * 1024 * 1024
 
 PDF = "application/pdf"
@@ -54,6 +56,7 @@ def detect_content_type(upload):
         if b"%%EOF" not in _read_tail(upload):
             raise ValidationError(_("The PDF file is damaged or incomplete."), code="bad_pdf")
         return content_type
+    check_image_pixels(upload)
     try:
         with Image.open(upload) as image:
             image.verify()

@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.admin_viewsets import PortalSnippetViewSet
 
 from . import admin_views, selectors, services
 from .models import Coach, ProgramIndexPage
@@ -44,7 +45,7 @@ class ApplicationViewSet(ViewSet):
         ]
 
 
-class CoachViewSet(SnippetViewSet):
+class CoachViewSet(PortalSnippetViewSet):
     model = Coach
     icon = "user"
     menu_label = _("Coaches")

@@ -25,3 +25,8 @@ class ExchangeRateMissing(PaymentError):
 
 class PaymentsNotConfigured(PaymentError):
     """STRIPE_SECRET_KEY (or the webhook secret) is not set."""
+
+
+class InvalidWebhook(ValueError):
+    """A webhook the site refuses (400): bad or missing signature, a timestamp too old or in the future, or
+    a body that is not a Stripe event. The message says which, for the log; callers never see it."""

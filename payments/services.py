@@ -8,6 +8,7 @@ so duplicates and out-of-order deliveries neither fulfil twice nor lose a refund
 
 import json
 import logging
+import time
 
 import stripe
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .currencies import check_currency, format_minor
-from .errors import PaymentError, PaymentStateError
+from .errors import InvalidWebhook, PaymentError, PaymentStateError
 from .models import Payment, Refund, StripeEvent
 from .signals import payment_refunded, payment_succeeded
 from .stripe_client import stripe_client
@@ -207,21 +208,57 @@ def refund_create(*, payment, amount_minor, by, reason=""):
     return refund
 
 
-def webhook_event_record(*, payload, signature):
-    """Verify a webhook on its raw body (default tolerance) and store the event once.
+# Stripe's own default: a signature older than five minutes is a replay. The same bound applies to the
+# future, for a sender whose clock is ahead (Stripe's library only checks the past).
+WEBHOOK_TOLERANCE_SECONDS = 300
 
-    Returns ``(event, created)``. Raises ``stripe.SignatureVerificationError`` (bad or old
-    signature) or ``ValueError`` (not JSON): the view answers 400 to both.
+
+def _signed_at(signature):
+    for item in signature.split(","):
+        key, _sep, value = item.strip().partition("=")
+        if key == "t":
+            return int(value)
+    raise InvalidWebhook("no timestamp in the signature header")
+
+
+def _verified_event_body(payload, signature):
+    """The event of a verified webhook as a dict with a string ``id`` and ``type``, or ``InvalidWebhook``."""
+    try:
+        stripe.WebhookSignature.verify_header(
+            payload, signature, settings.STRIPE_WEBHOOK_SECRET, tolerance=WEBHOOK_TOLERANCE_SECONDS
+        )
+    except (stripe.SignatureVerificationError, ValueError) as error:
+        raise InvalidWebhook(f"signature: {error}") from error
+    if _signed_at(signature) > time.time() + WEBHOOK_TOLERANCE_SECONDS:
+        raise InvalidWebhook("signature timestamp is in the future")
+    try:
+        body = json.loads(payload)
+    except ValueError as error:
+        raise InvalidWebhook("body is not JSON") from error
+    if not isinstance(body, dict) or body.get("object") != "event":
+        raise InvalidWebhook("body is not a Stripe event object")
+    if not all(isinstance(body.get(key), str) and body[key] for key in ("id", "type")):
+        raise InvalidWebhook("event has no id or type")
+    if not isinstance(body.get("data"), dict) or not isinstance(body["data"].get("object"), dict):
+        raise InvalidWebhook("event has no data object")
+    return body
+
+
+def webhook_event_record(*, payload, signature):
+    """Verify a webhook on its raw body and store the event once.
+
+    Returns ``(event, created)``. Raises ``InvalidWebhook`` for a bad, missing, old or future signature
+    and for a body that is not a Stripe event (``[]``, ``null``, an event without id, type or data):
+    the view answers 400 and logs the reason.
     """
-    verified = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
-    body = json.loads(payload)
+    body = _verified_event_body(payload, signature)
     try:
         with transaction.atomic():
             event, created = StripeEvent.objects.get_or_create(
-                stripe_id=verified.id, defaults={"type": verified.type, "payload": body}
+                stripe_id=body["id"], defaults={"type": body["type"], "payload": body}
             )
     except IntegrityError:  # the same event arriving twice at the same moment
-        event, created = StripeEvent.objects.get(stripe_id=verified.id), False
+        event, created = StripeEvent.objects.get(stripe_id=body["id"]), False
     return event, created
 
 

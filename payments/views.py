@@ -1,7 +1,8 @@
 """The Stripe webhook endpoint (verify, store once, answer at once; processing runs as a task) and the
 buyer's choice of browsing currency."""
 
-import stripe
+import logging
+
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
@@ -12,20 +13,25 @@ from django.views.decorators.http import require_POST
 
 from . import services, tasks
 from .currencies import Currency
+from .errors import InvalidWebhook
 from .money import CURRENCY_COOKIE
 
 CURRENCY_COOKIE_AGE = 365 * 24 * 60 * 60
+
+logger = logging.getLogger(__name__)
 
 
 @csrf_exempt
 @require_POST
 def stripe_webhook(request):
-    """400 for a bad or old signature or a body that is not JSON; 200 otherwise, duplicates included."""
+    """400 (and a warning in the log) for a bad, old or future signature or a body that is not a Stripe
+    event; 200 otherwise, duplicates included."""
     try:
         event, _created = services.webhook_event_record(
             payload=request.body, signature=request.headers.get("Stripe-Signature")
         )
-    except (stripe.SignatureVerificationError, ValueError):
+    except InvalidWebhook as error:
+        logger.warning("Stripe webhook refused: %s", error)
         return HttpResponseBadRequest("invalid webhook", content_type="text/plain")
     if event.needs_processing:
         tasks.process_stripe_event.enqueue(event_id=event.pk)

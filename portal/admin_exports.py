@@ -1,6 +1,8 @@
-"""Spreadsheet exports in the Wagtail admin that keep the staff member's language."""
+"""Spreadsheet exports in the Wagtail admin that keep the staff member's language and never run formulas."""
 
 from django.utils import translation
+
+from .spreadsheets import escape_formula
 
 
 class LocalizedExportMixin:
@@ -9,7 +11,14 @@ class LocalizedExportMixin:
     Wagtail streams CSV exports: the rows are produced after the view has returned, when the admin's
     per-user language is no longer active, so headings and choice labels would come out in the site's
     default language. This keeps the language of the request while the file is written.
+
+    CSV cells that a spreadsheet would run as a formula are escaped (Wagtail already stores such XLSX cells
+    as text).
     """
+
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        return escape_formula(value) if export_format == self.FORMAT_CSV else value
 
     def stream_csv(self, queryset):
         language = translation.get_language()

@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import page_cache, translation
+        from portal import checks, page_cache, translation  # noqa: F401  (checks registers the system checks)
 
         page_cache.connect_signals()
         translation.connect_signals()

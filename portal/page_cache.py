@@ -10,7 +10,9 @@ Rules (docs/architecture.md, "Caching"):
 * A response is stored only when it is a plain 200 that sets no cookie, is not marked private / no-cache /
   no-store, did not change the session and showed or queued no flash message.
 * CSRF tokens are cut out before storing; every visitor served from the cache gets a token made from their
-  own CSRF cookie (or a new cookie), so POST forms on cached pages keep working.
+  own CSRF cookie (or a new cookie), so POST forms on cached pages keep working. The Content Security Policy
+  nonce of the request that rendered the page is replaced the same way by the nonce of each later request
+  (portal/csp.py sends that one in the header), so a nonce is never reused.
 * The key holds the language, the scheme, the host and the full path with its query string.
 * Freshness: every page publication / unpublication / move / deletion, every saved or deleted object of the
   content apps (Wagtail's own, and every app whose ``AppConfig`` says ``public_content = True``: menus,
@@ -49,6 +51,7 @@ CACHED_VIEW = "wagtail_serve"
 LIBRARY_CONTENT_APPS = frozenset({"wagtailcore", "wagtailimages", "wagtaildocs", "taggit"})
 _TOKEN_RE = re.compile(rb"[A-Za-z0-9]{%d}" % CSRF_TOKEN_LENGTH)
 _UNCACHEABLE_CONTROL = ("private", "no-cache", "no-store")
+_NONCE_MARK = b"\x00csp-nonce\x00"
 
 
 def _seconds():
@@ -170,6 +173,8 @@ class AnonymousPageCacheMiddleware(MiddlewareMixin):
             return None
         parts, headers = entry
         content = parts[0] if len(parts) == 1 else get_token(request).encode().join(parts)
+        if _NONCE_MARK in content:
+            content = content.replace(_NONCE_MARK, str(request.csp_nonce).encode())
         response = _rebuild(content, headers)
         # Visitors with cookies get other pages: downstream caches must not hand this one to them.
         patch_vary_headers(response, ("Cookie",))
@@ -181,6 +186,9 @@ class AnonymousPageCacheMiddleware(MiddlewareMixin):
         if key is None or not _storable(request, response):
             return response
         parts = _split_out_csrf_tokens(request, response.content)
+        nonce = getattr(request, "_csp_nonce", None)
+        if parts is not None and nonce:
+            parts = [part.replace(nonce.encode(), _NONCE_MARK) for part in parts]
         if parts is not None:
             cache.set(key, (parts, dict(response.headers)), _seconds())
         return response

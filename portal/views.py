@@ -1,5 +1,8 @@
 """Project-level views: health, robots.txt, the "not translated yet" notice and the error pages."""
 
+import hmac
+
+from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,11 +14,22 @@ from wagtail.models import Locale, Page
 from portal import health
 
 
+def _may_see_health_details(request):
+    token = settings.HEALTHZ_TOKEN
+    offered = request.headers.get("X-Healthz-Token", "")
+    if token and offered and hmac.compare_digest(offered.encode(), token.encode()):
+        return True
+    return request.user.is_authenticated and request.user.is_staff
+
+
 @never_cache
 @require_GET
 def healthz(request):
-    """Report database, cache and search engine state: 503 when the site cannot serve pages."""
+    """Report database (reachable and writable), cache and search engine state: 503 when the site cannot
+    serve pages or save anything. Details (vendor, engine, error) only for staff or the HEALTHZ_TOKEN."""
     report = health.check_all()
+    if not _may_see_health_details(request):
+        report = health.public_report(report)
     return JsonResponse(report, status=200 if report["status"] != "fail" else 503)
 
 

@@ -1,9 +1,15 @@
-"""Admin glue of the shared core: the audit-log action every status machine writes."""
+"""Admin glue of the shared core: the audit-log action every status machine writes, and the admin API's
+image and document endpoints scoped by permission."""
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
+from wagtail.permissions import policy_registry
 
 from portal.status import STATUS_CHANGE_ACTION
 
@@ -29,3 +35,29 @@ class StatusChangeFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_status_change_action(actions):
     actions.register_action(STATUS_CHANGE_ACTION)(StatusChangeFormatter)
+
+
+def _scoped_to_permitted_collections(endpoint_class, get_model):
+    """An admin API endpoint listing only the images/documents in collections where the user may choose,
+    add, change or delete them (Wagtail's own only hides privacy-restricted collections)."""
+
+    class ScopedEndpoint(endpoint_class):
+        def get_queryset(self):
+            permission_policy = policy_registry.get_by_type(get_model())
+            permitted = permission_policy.instances_user_has_any_permission_for(
+                self.request.user, ["choose", "add", "change", "delete"]
+            )
+            return super().get_queryset().filter(pk__in=permitted.values("pk"))
+
+    ScopedEndpoint.__name__ = f"Scoped{endpoint_class.__name__}"
+    return ScopedEndpoint
+
+
+@hooks.register("construct_admin_api", order=100)
+def scope_admin_api_by_permission(router):
+    """After wagtail.images and wagtail.documents registered their admin API endpoints (order 100 runs last),
+    replace them with endpoints scoped by the user's collection permissions."""
+    router.register_endpoint("images", _scoped_to_permitted_collections(ImagesAdminAPIViewSet, get_image_model))
+    router.register_endpoint(
+        "documents", _scoped_to_permitted_collections(DocumentsAdminAPIViewSet, get_document_model)
+    )

@@ -4,11 +4,14 @@ Reading the cart re-reads the products through the public selectors, so a produc
 unpublished or stopped offering samples drops out with a notice instead of reaching checkout.
 """
 
+import secrets
 from dataclasses import dataclass, field
 
 from . import selectors
 
 SESSION_KEY = "sample_cart"
+CHECKOUT_KEYS_SESSION_KEY = "sample_checkout_keys"
+MAX_CHECKOUT_KEYS = 20
 
 
 @dataclass
@@ -83,3 +86,15 @@ class SampleCart:
     def group(self, company_id):
         groups, _dropped = self.groups()
         return next((group for group in groups if group.company.pk == company_id), None)
+
+    def issue_checkout_key(self):
+        """A new random key for a reviewed checkout form, remembered in this session (the latest 20)."""
+        key = secrets.token_urlsafe(24)
+        keys = [*self.session.get(CHECKOUT_KEYS_SESSION_KEY, []), key][-MAX_CHECKOUT_KEYS:]
+        self.session[CHECKOUT_KEYS_SESSION_KEY] = keys
+        self.session.modified = True
+        return key
+
+    def issued(self, key):
+        """True when ``key`` was issued to this session: a key copied from another buyer's form is not."""
+        return bool(key) and key in self.session.get(CHECKOUT_KEYS_SESSION_KEY, [])

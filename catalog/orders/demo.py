@@ -1,9 +1,12 @@
 """Demo sample orders for the demo SME's supplier, one per step of the order's life, so the supplier dashboard
 and the staff admin have something to show without Stripe. Payments are marked paid directly (with ``demo``
-ids): on a real site only Stripe's webhook does that. Idempotent: each order has a stable checkout key.
+ids): on a real site only Stripe's webhook does that. Idempotent: an order is recognised by its supplier and
+buyer e-mail; its checkout key is as random as a real buyer's.
 
 The steps are the states people see: awaiting payment (placed, no payment yet), paid (placed, its payment
 paid), shipped and delivered."""
+
+import secrets
 
 from django.db import transaction
 
@@ -20,7 +23,6 @@ State = SampleOrder.State
 
 ORDERS = [
     {
-        "key": "demo-sample-order-1",
         "buyer_name": "Somchai Jaidee",
         "buyer_company": "Bangkok Fine Foods Co., Ltd.",
         "buyer_email": "somchai@bangkok-fine-foods.example",
@@ -31,7 +33,6 @@ ORDERS = [
         "state": State.PAID,
     },
     {
-        "key": "demo-sample-order-2",
         "buyer_name": "Nur Aisyah binti Ahmad",
         "buyer_company": "Halal Pantry Sdn. Bhd.",
         "buyer_email": "aisyah@halal-pantry.example",
@@ -42,7 +43,6 @@ ORDERS = [
         "state": State.SHIPPED,
     },
     {
-        "key": "demo-sample-order-3",
         "buyer_name": "Nguyen Van An",
         "buyer_company": "Saigon Gifts JSC",
         "buyer_email": "an@saigon-gifts.example",
@@ -53,7 +53,6 @@ ORDERS = [
         "state": State.AWAITING_PAYMENT,
     },
     {
-        "key": "demo-sample-order-4",
         "buyer_name": "Tan Wei Ling",
         "buyer_company": "Lion City Provisions Pte. Ltd.",
         "buyer_email": "weiling@lioncity.example",
@@ -106,15 +105,15 @@ def seed(*, stdout) -> None:
         stdout.write(f"  no sample products of {DEMO_MEMBER_EMAIL}'s supplier: seed the showcase first")
         return
     for index, spec in enumerate(ORDERS, start=1):
-        if order_selectors.order_by_checkout_key(spec["key"]) is not None:
-            stdout.write(f"  {spec['key']}: kept")
+        if SampleOrder.objects.filter(company=products[0].company, buyer_email=spec["buyer_email"]).exists():
+            stdout.write(f"  {spec['buyer_email']}: kept")
             continue
         lines = [(product, 1) for product in products[: 1 + index % 2]]
         order = order_services.order_create(
             company=products[0].company,
             lines=lines,
-            checkout_key=spec["key"],
+            checkout_key=secrets.token_urlsafe(24),
             **{name: spec[name] for name in BUYER_FIELDS},
         )
         _advance(order, spec, index)
-        stdout.write(f"  {spec['key']}: {order.reference} created ({order.get_state_display()})")
+        stdout.write(f"  {spec['buyer_email']}: {order.reference} created ({order.get_state_display()})")

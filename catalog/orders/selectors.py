@@ -59,11 +59,12 @@ def order_by_token(token):
     )
 
 
-def order_by_checkout_key(checkout_key):
-    """The order a checkout form already placed (its key came with the reviewed total), or None."""
+def order_by_checkout_key(checkout_key, *, company_id):
+    """The order of supplier ``company_id`` that a checkout form already placed (its key came with the
+    reviewed total), or None: another supplier's order is never found through this supplier's checkout."""
     if not checkout_key:
         return None
-    return SampleOrder.objects.filter(checkout_key=checkout_key).first()
+    return SampleOrder.objects.filter(checkout_key=checkout_key, company_id=company_id).first()
 
 
 def order_payment(order):

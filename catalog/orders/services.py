@@ -156,12 +156,13 @@ def order_place(*, build_absolute_uri, checkout_key, **order_fields):
     button), the order it placed gets a new checkout attempt, which expires the earlier session, so a
     second order or a second charge is never made.
     """
-    order = selectors.order_by_checkout_key(checkout_key)
+    company_id = order_fields["company"].pk
+    order = selectors.order_by_checkout_key(checkout_key, company_id=company_id)
     if order is None:
         try:
             order = order_create(checkout_key=checkout_key, **order_fields)
         except IntegrityError:  # the same form sent twice at the same moment: the other request placed it
-            order = selectors.order_by_checkout_key(checkout_key)
+            order = selectors.order_by_checkout_key(checkout_key, company_id=company_id)
             if order is None:
                 raise
     session = order_checkout(order=order, build_absolute_uri=build_absolute_uri)

@@ -6,6 +6,8 @@ from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from portal.spreadsheets import escape_formula
+
 from .models import Product
 from .translated import LANGUAGE_SUFFIXES, column
 
@@ -101,14 +103,13 @@ def feed_csv(request):
     writer = csv.DictWriter(response, fieldnames=FEED_FIELDS)
     writer.writeheader()
     for item in _items(request):
-        writer.writerow(
-            {
-                **item,
-                "ships_to": ";".join(item["ships_to"]),
-                "certifications": ";".join(
-                    f"{c['type']}|{c['issuer']}|{c['number']}|{c['valid_until']}" for c in item["certifications"]
-                ),
-                "sample_available": "yes" if item["sample_available"] else "no",
-            }
-        )
+        row = {
+            **item,
+            "ships_to": ";".join(item["ships_to"]),
+            "certifications": ";".join(
+                f"{c['type']}|{c['issuer']}|{c['number']}|{c['valid_until']}" for c in item["certifications"]
+            ),
+            "sample_available": "yes" if item["sample_available"] else "no",
+        }
+        writer.writerow({name: escape_formula(value) for name, value in row.items()})
     return response

@@ -3,6 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.uploads import check_image_pixels
+
+from .imports import MAX_FILE_BYTES
 from .models import Certificate, Product
 from .translated import language_columns
 
@@ -59,21 +62,24 @@ class PriceTierForm(forms.Form):
 
 
 class BasePriceTierFormSet(forms.BaseFormSet):
+    def _kept_forms(self):
+        """The filled-in tiers that are not marked for deletion and passed their own validation.
+
+        A tier with an error (``10 pcs`` as a quantity, a price without a quantity) has only part of its
+        cleaned data; its message is shown next to its fields, so the formset's checks leave it out.
+        """
+        return [f for f in self.forms if f.cleaned_data and not f.errors and not f.cleaned_data.get("DELETE")]
+
     def clean(self):
         super().clean()
-        quantities = [
-            form.cleaned_data["min_quantity"]
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE")
-        ]
+        quantities = [form.cleaned_data["min_quantity"] for form in self._kept_forms()]
         if len(quantities) != len(set(quantities)):
             raise forms.ValidationError(_("Each tier needs a different starting quantity."))
 
     def tiers(self):
         return [
             {"min_quantity": f.cleaned_data["min_quantity"], "unit_price_twd": f.cleaned_data["unit_price_twd"]}
-            for f in self.forms
-            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+            for f in self._kept_forms()
         ]
 
 
@@ -114,6 +120,8 @@ class CertificateForm(forms.ModelForm):
         scan.seek(0)
         if not (head.startswith(b"%PDF-") or head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff")):
             raise forms.ValidationError(_("Upload the scan as a PDF, JPEG or PNG file."))
+        if not head.startswith(b"%PDF-"):
+            check_image_pixels(scan)
         return scan
 
     def validate_unique(self):
@@ -125,3 +133,13 @@ class ImportForm(forms.Form):
         label=_("Product file (CSV or XLSX)"),
         help_text=_("The columns are listed below. Every row must be valid, or nothing is imported."),
     )
+
+    def clean_file(self):
+        """Refuse a file over the import limit before it is read into memory."""
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(max)s MB. Split it into smaller files.")
+                % {"max": MAX_FILE_BYTES // (1024 * 1024)}
+            )
+        return upload

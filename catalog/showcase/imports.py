@@ -19,10 +19,12 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from wagtail.models import WorkflowState
 
 from portal.markets import Market
+from portal.spreadsheets import looks_like_formula
 
 from .models import Certificate, CertificateType, Product, ProductCategory, ShowcaseError
 from .services import notify_products_changed, start_review
@@ -52,6 +54,10 @@ COLUMNS = [
 REQUIRED_COLUMNS = ["sku", "name_zh_hant", "name_en", "description_zh_hant", "description_en", "category"]
 REQUIRED_COLUMNS += ["price_twd", "moq", "unit", "hs_code"]
 MAX_ROWS = 5000
+# Limits that keep one upload from exhausting a worker: 5,000 rows of six-language text fit in a few MB.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_XLSX_EXPANDED_BYTES = 50 * 1024 * 1024
+MAX_CELL_CHARACTERS = 10_000
 TRUE_VALUES = {"1", "true", "yes", "y", "是"}
 FALSE_VALUES = {"", "0", "false", "no", "n", "否"}
 
@@ -127,25 +133,64 @@ def _cell_text(value):
     return str(value).strip()
 
 
-def _read_xlsx(data):
+def _too_many_rows():
+    return ProductImportError([RowError(0, "", _("At most %(max)s products per file.") % {"max": MAX_ROWS})])
+
+
+def _check_expanded_size(data):
+    """Refuse an XLSX (a zip archive) whose parts would expand beyond MAX_XLSX_EXPANDED_BYTES.
+
+    The sizes come from the archive's directory; Python's zip reader never inflates an entry past its
+    declared size, so a file that lies about them fails to read instead of filling memory.
+    """
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as error:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as error:
         raise ProductImportError([RowError(0, "", _("This is not a readable XLSX file."))]) from error
-    sheet = workbook.worksheets[0]
-    formula_errors = [
-        RowError(cell.row, cell.column_letter, _("The cell holds a formula; paste the values instead."))
-        for row in sheet.iter_rows()
-        for cell in row
-        if cell.data_type == "f"
-    ]
+    if expanded > MAX_XLSX_EXPANDED_BYTES:
+        message = _(
+            "This XLSX file expands to more than %(max)s MB when opened. Split it into smaller files "
+            "or save it again without images and unused sheets."
+        ) % {"max": MAX_XLSX_EXPANDED_BYTES // (1024 * 1024)}
+        raise ProductImportError([RowError(0, "", message)])
+
+
+def _read_xlsx(data):
+    """The non-empty rows of the first sheet, read in streaming (read-only) mode: memory stays flat."""
+    _check_expanded_size(data)
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError) as error:
+        raise ProductImportError([RowError(0, "", _("This is not a readable XLSX file."))]) from error
+    rows = []
+    formula_errors = []
+    try:
+        for number, cells in enumerate(workbook.worksheets[0].iter_rows(), start=1):
+            values = []
+            for index, cell in enumerate(cells, start=1):
+                if cell.data_type == "f":
+                    message = _("The cell holds a formula; paste the values instead.")
+                    formula_errors.append(RowError(number, get_column_letter(index), message))
+                values.append(_cell_text(cell.value))
+            if any(values):
+                rows.append(values)
+            if len(rows) > MAX_ROWS + 1:
+                raise _too_many_rows()
+    except (KeyError, OSError, ValueError, SyntaxError, zipfile.BadZipFile) as error:
+        raise ProductImportError([RowError(0, "", _("This is not a readable XLSX file."))]) from error
+    finally:
+        workbook.close()
     if formula_errors:
         raise ProductImportError(formula_errors)
-    rows = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    return [row for row in rows if any(row)]
+    return rows
 
 
 def _read_csv(data):
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        message = _("The file contains a NUL character, so it is not a CSV text file. Save it again as CSV UTF-8.")
+        raise ProductImportError([RowError(line, "", message)])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -158,12 +203,47 @@ def _read_csv(data):
                 )
             ]
         ) from error
-    rows = [[value.strip() for value in row] for row in csv.reader(io.StringIO(text))]
-    return [row for row in rows if any(row)]
+    reader = csv.reader(io.StringIO(text))
+    rows = []
+    try:
+        for row in reader:
+            values = [value.strip() for value in row]
+            if any(values):
+                rows.append(values)
+            if len(rows) > MAX_ROWS + 1:
+                raise _too_many_rows()
+    except csv.Error as error:
+        message = _("This row cannot be read: a cell is far too long or a quotation mark is not closed.")
+        raise ProductImportError([RowError(reader.line_num, "", message)]) from error
+    return rows
+
+
+def _cell_errors(line, values):
+    """Cells too long to be a product field, or that a spreadsheet would run as a formula."""
+    errors = []
+    for column, text in values.items():
+        if len(text) > MAX_CELL_CHARACTERS:
+            message = _("This cell has %(count)s characters; at most %(max)s are accepted.") % {
+                "count": len(text),
+                "max": MAX_CELL_CHARACTERS,
+            }
+            errors.append(RowError(line, column, message))
+        elif looks_like_formula(text):
+            message = _(
+                "This cell starts like a spreadsheet formula (=, +, -, @). Remove the sign at the start, "
+                "or start the text with a letter or digit."
+            )
+            errors.append(RowError(line, column, message))
+    return errors
 
 
 def read_rows(data: bytes):
     """``[(line_number, {column: text})]`` from CSV or XLSX bytes (detected by content, not by name)."""
+    if len(data) > MAX_FILE_BYTES:
+        message = _("The file is larger than %(max)s MB. Split it into smaller files.") % {
+            "max": MAX_FILE_BYTES // (1024 * 1024)
+        }
+        raise ProductImportError([RowError(0, "", message)])
     rows = _read_xlsx(data) if data[:4] == b"PK\x03\x04" else _read_csv(data)
     if not rows:
         raise ProductImportError([RowError(0, "", _("The file is empty."))])
@@ -175,11 +255,15 @@ def read_rows(data: bytes):
     if errors:
         raise ProductImportError(errors)
     if len(rows) - 1 > MAX_ROWS:
-        raise ProductImportError([RowError(0, "", _("At most %(max)s products per file.") % {"max": MAX_ROWS})])
-    return [
+        raise _too_many_rows()
+    parsed = [
         (line, dict(zip(header, values + [""] * (len(header) - len(values)), strict=False)))
         for line, values in enumerate(rows[1:], start=2)
     ]
+    errors = [error for line, values in parsed for error in _cell_errors(line, values)]
+    if errors:
+        raise ProductImportError(errors)
+    return parsed
 
 
 # --- Validation ------------------------------------------------------------------------------------------

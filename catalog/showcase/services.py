@@ -5,6 +5,7 @@ new revision. The database row is only written while the product is not live, so
 version stays untouched until staff approve (publish) a newer revision.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from wagtail.images import get_image_model
 
 from portal.companies.models import Company
 from portal.signals import content_changed
+from portal.uploads import check_image_pixels
 
 from .models import Certificate, PriceTier, Product, ProductImage, ShowcaseError
 from .signals import product_changed
@@ -97,6 +99,10 @@ def check_image_file(upload):
     """Raises ``ShowcaseError`` unless the upload is a JPEG, PNG or WebP picture (checked by content)."""
     if upload.size > MAX_IMAGE_BYTES:
         raise ShowcaseError(_("The image is larger than 10 MB."))
+    try:
+        check_image_pixels(upload)
+    except ValidationError as error:
+        raise ShowcaseError(error.messages[0]) from error
     try:
         with PILImage.open(upload) as picture:
             picture.verify()

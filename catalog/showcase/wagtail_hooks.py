@@ -7,12 +7,14 @@ snippet; "Unpublish" takes a live product off the showcase.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from portal.admin_viewsets import PortalSnippetViewSet
 
 from .models import Certificate, Collection, Product, ProductCategory
 
 
-class ProductViewSet(SnippetViewSet):
+class ProductViewSet(PortalSnippetViewSet):
     model = Product
     icon = "tag"
     menu_label = _("Products")
@@ -24,7 +26,7 @@ class ProductViewSet(SnippetViewSet):
     ordering = ["-updated_at"]
 
 
-class ProductCategoryViewSet(SnippetViewSet):
+class ProductCategoryViewSet(PortalSnippetViewSet):
     model = ProductCategory
     icon = "folder-open-inverse"
     menu_label = _("Categories")
@@ -33,14 +35,14 @@ class ProductCategoryViewSet(SnippetViewSet):
     search_backend_name = None
 
 
-class CollectionViewSet(SnippetViewSet):
+class CollectionViewSet(PortalSnippetViewSet):
     model = Collection
     icon = "list-ul"
     menu_label = _("Collections")
     list_display = ["title_en", "title_zh_hant", "featured", "sort_order"]
 
 
-class CertificateViewSet(SnippetViewSet):
+class CertificateViewSet(PortalSnippetViewSet):
     """Staff check certificates; the scanned copy stays out of the admin form (private storage, no URL)."""
 
     model = Certificate

@@ -13,16 +13,16 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_exports import LocalizedExportMixin
+from portal.admin_viewsets import PortalSnippetViewSet
 
 from . import services
 from .forms import ConsultationRequestStatusForm
 from .models import CatalogError, ConsultationRequest, Provider, StaleConsultationRequest
 
 
-class ProviderViewSet(SnippetViewSet):
+class ProviderViewSet(PortalSnippetViewSet):
     model = Provider
     icon = "group"
     menu_label = gettext_lazy("Providers")

@@ -1,5 +1,6 @@
 """Permission-scoped reads: a user only ever reaches the companies they belong to."""
 
+from allauth.account.models import EmailAddress
 from django.shortcuts import get_object_or_404
 
 from .models import Company, Invitation, Membership
@@ -37,3 +38,14 @@ def membership_in_company(*, company: Company, pk) -> Membership:
 
 def invitation_by_token(*, token: str) -> Invitation:
     return get_object_or_404(Invitation.objects.select_related("company", "invited_by"), token=token)
+
+
+def invitation_is_addressed_to(*, invitation: Invitation, user) -> bool:
+    """True when one of the user's verified e-mail addresses is the invited one (case-insensitive).
+
+    Only then may the page show the invited address and who sent the invitation: a link forwarded or
+    leaked to someone else reveals neither.
+    """
+    if not user.is_authenticated:
+        return False
+    return EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists()

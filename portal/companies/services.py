@@ -2,7 +2,6 @@
 
 from functools import partial
 
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from . import selectors
 from .models import Company, CompanyError, Invitation, InvitationError, Membership
 
 EDITABLE_FIELDS = (
@@ -143,10 +143,9 @@ def invitation_accept(*, invitation: Invitation, user) -> Membership:
     """
     invitation = Invitation.objects.select_for_update().select_related("company").get(pk=invitation.pk)
     invitation.set_status(Invitation.Status.ACCEPTED, by=user)
-    if not EmailAddress.objects.filter(user=user, email__iexact=invitation.email, verified=True).exists():
+    if not selectors.invitation_is_addressed_to(invitation=invitation, user=user):
         raise InvitationError(
-            _("This invitation was sent to another e-mail address. Sign in with %(email)s to accept it.")
-            % {"email": invitation.email}
+            _("This invitation was sent to another e-mail address. Sign in with that address to accept it.")
         )
     if Membership.objects.filter(company=invitation.company, user=user).exists():
         raise InvitationError(_("You are already a member of this company."))

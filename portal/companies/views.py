@@ -150,6 +150,7 @@ def invitation_accept(request, token):
             return redirect("companies:detail", pk=invitation.company_id)
     context = {
         "invitation": invitation,
+        "addressed_to_you": selectors.invitation_is_addressed_to(invitation=invitation, user=request.user),
         "company_name": invitation.company.display_name(get_language()),
         "error": error,
     }

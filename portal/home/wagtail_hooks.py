@@ -2,12 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from portal.admin_viewsets import PortalSnippetViewSet
 from portal.home.models import FooterContent, NavigationMenu, PartnerOrganisation
 
 
-class PartnerOrganisationViewSet(SnippetViewSet):
+class PartnerOrganisationViewSet(PortalSnippetViewSet):
     model = PartnerOrganisation
     icon = "group"
     menu_label = _("Partners")
@@ -16,14 +17,14 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     search_fields = ["name", "description"]
 
 
-class NavigationMenuViewSet(SnippetViewSet):
+class NavigationMenuViewSet(PortalSnippetViewSet):
     model = NavigationMenu
     icon = "list-ul"
     menu_label = _("Header menu")
     list_display = ["title", "locale"]
 
 
-class FooterContentViewSet(SnippetViewSet):
+class FooterContentViewSet(PortalSnippetViewSet):
     model = FooterContent
     icon = "doc-empty"
     menu_label = _("Footer")

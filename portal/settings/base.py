@@ -8,6 +8,7 @@ console e-mail and a local-memory cache. ``.env.example`` lists them all.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -85,6 +87,44 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
 ]
+
+# Content Security Policy (portal/csp.py). The public site allows nothing inline but what carries the
+# request's nonce; Stripe Checkout is reached by a redirect after a form post, hence form-action.
+CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "frame-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF, "https://checkout.stripe.com"],
+    "frame-ancestors": [NONE],
+}
+# Wagtail's admin widgets (date pickers, inline panels, choosers) write inline scripts and styles and show
+# previews in frames of the site itself, so its pages get a policy of their own.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "object-src": [NONE],
+    "frame-src": [SELF],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+# Report-only until production enforces it (portal/settings/production.py; check --deploy warns otherwise).
+CSP_REPORT_ONLY = env.bool("DJANGO_CSP_REPORT_ONLY", default=True)
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
+    "payment=(), usb=(), interest-cohort=()"
+)
 
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
@@ -114,6 +154,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default (allauth's rate limits need a real cache).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
+# Callers sending it in the X-Healthz-Token header see /healthz details (database vendor, engine, errors),
+# like signed-in staff; everyone else gets the statuses only.
+HEALTHZ_TOKEN = env.str("HEALTHZ_TOKEN", default="")
 # Whole Wagtail pages kept for anonymous visitors (portal/page_cache.py); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
@@ -190,6 +233,12 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# The admin asks no third party: no Gravatar images (they would send staff e-mail hashes out) and no
+# release check against releases.wagtail.org; the admin's Content Security Policy allows neither.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The limit of portal.uploads.MAX_IMAGE_PIXELS, for the images uploaded in the Wagtail admin too.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 # Search: the database unless ELASTICSEARCH_URL switches the engine on.
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
@@ -226,8 +275,17 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_PREVENT_ENUMERATION = True
+# Rate limits count per client address and per account. Behind the HTTPS proxy the README prescribes, every
+# request comes from the proxy's address: allauth then takes the client from the X-Forwarded-For entry the
+# trusted proxies appended (ALLAUTH_TRUSTED_PROXY_COUNT, 1 in production) or from a header a trusted proxy
+# sets (ALLAUTH_TRUSTED_CLIENT_IP_HEADER, e.g. CF-Connecting-IP). The counters live in the default cache: with
+# several workers it must be a shared one (CACHE_URL), or each worker counts on its own.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env.str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", default="") or None
+# Failed logins: five per account (whoever tries) and thirty per client (an office behind one address) in
+# five minutes, so one person's mistakes lock neither another account nor everyone behind the same proxy.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
+    "login_failed": "30/5m/ip,5/5m/key",
     "signup": "20/h/ip",
     "confirm_email": "1/3m/key",
     "reset_password": "20/m/ip,5/m/key",

@@ -1,7 +1,5 @@
 """Buyer pages for sample orders: the session cart, checkout per supplier, and the order's secret page."""
 
-import secrets
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -85,8 +83,10 @@ def checkout(request, company_id):
     cart_ = SampleCart(request.session)
     group = cart_.group(company_id)
     if group is None:
-        # The reviewed form sent again after its order was placed (back button): show that order.
-        placed = selectors.order_by_checkout_key(request.POST.get("checkout_key"))
+        # The reviewed form sent again after its order was placed (back button): show that order, when the
+        # key was issued to this browser for this supplier.
+        key = request.POST.get("checkout_key")
+        placed = selectors.order_by_checkout_key(key, company_id=company_id) if cart_.issued(key) else None
         if placed is not None:
             messages.info(request, _("This order was already placed; here is where it stands."))
             return _redirect_303(placed.get_absolute_url())
@@ -105,7 +105,7 @@ def checkout(request, company_id):
         else:
             key = _quote_key(data["currency"], total_minor)
             total = format_minor(total_minor, data["currency"])
-            if "pay" in request.POST and data["quote"] == key:
+            if "pay" in request.POST and data["quote"] == key and cart_.issued(data["checkout_key"]):
                 try:
                     _order, session = services.order_place(
                         build_absolute_uri=request.build_absolute_uri,
@@ -129,7 +129,9 @@ def checkout(request, company_id):
             elif "pay" in request.POST:
                 messages.warning(request, _("The total changed. Please check it and pay again."))
             if not form.errors:
-                checkout_key = data["checkout_key"] or secrets.token_urlsafe(24)
+                checkout_key = data["checkout_key"]
+                if not cart_.issued(checkout_key):
+                    checkout_key = cart_.issue_checkout_key()
                 form = CheckoutForm(initial={**data, "quote": key, "checkout_key": checkout_key})
     return render(
         request,

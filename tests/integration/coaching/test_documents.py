@@ -13,6 +13,7 @@ from coaching.models import ApplicationDocument
 from tests.factories.accounts import UserFactory
 from tests.factories.coaching import PDF_BYTES, ApplicationFactory, assign, decider, reviewer, submitted
 from tests.factories.companies import MembershipFactory
+from tests.factories.uploads import png_bomb
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,12 @@ def test_drafts_documents_are_not_visible_to_staff(client):
     client.force_login(decider())
     draft_doc = draft.documents.get()
     assert client.get(reverse("coaching:document_download", args=[draft_doc.pk])).status_code == 404
+
+
+def test_an_image_bomb_is_refused_with_the_pixel_limit(member_client, application):
+    """A 20,000 × 20,000 PNG of a few kilobytes is refused with the pixel limit in the message; nothing is stored."""
+    bomb = png_bomb()
+    response = upload(member_client, application, "scan.png", bomb.read())
+    assert response.status_code == 200
+    assert "more than 40 million pixels" in response.content.decode()
+    assert not ApplicationDocument.objects.exists()

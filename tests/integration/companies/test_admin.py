@@ -121,3 +121,13 @@ def test_verify_unknown_company_is_404(client, staff):
     """Ends in 404 (Django's LocaleMiddleware first tries the /zh-hant/-prefixed path, as for any admin 404)."""
     client.force_login(staff)
     assert client.get(f"{INDEX}verify/999999/", follow=True).status_code == 404
+
+
+def test_csv_export_escapes_formulas(client, staff):
+    """A company name that a spreadsheet would run as a formula is exported with a leading apostrophe (CSV)."""
+    CompanyFactory(name_en='=HYPERLINK("http://evil.example","x")')
+    client.force_login(staff)
+    response = client.get(INDEX, {"export": "csv"})
+    content = b"".join(response.streaming_content).decode()
+    assert "'=HYPERLINK(" in content
+    assert ",=HYPERLINK(" not in content and '"=HYPERLINK(' not in content

@@ -160,6 +160,8 @@ def test_register_with_a_registered_ubn_is_refused(client, outsider):
     [
         ("ubn", "04595258", "fails the checksum"),
         ("ubn", "1234", "exactly 8 digits"),
+        ("ubn", "00000000", "not a number the Ministry of Finance issues"),
+        ("ubn", "55555555", "not a number the Ministry of Finance issues"),
         ("name_zh", "", "This field is required."),
         ("district", "taichung", "Select a valid choice."),
         ("website", "not a url", "Enter a valid URL."),
@@ -357,6 +359,38 @@ def test_invited_person_accepts(client, company, lang):
     assert response.status_code == 302
     assert response.url == f"/{lang}/company/{company.pk}/"
     assert Membership.objects.get(company=company, user=invitee).role == Membership.Role.MEMBER
+
+
+@pytest.mark.parametrize("who", ["wrong_email", "unverified_invitee", "staff", "other_company_owner"])
+def test_the_link_shows_the_invited_address_only_to_its_owner(client, company, who, request):
+    """Whoever holds the link but is not signed in with the invited, verified address sees neither that
+    address nor the inviter's, and no accept button; posting does not reveal them either."""
+    invitation = InvitationFactory(company=company, email="intended.person@example.com")
+    if who == "wrong_email":
+        user = UserFactory()
+    elif who == "unverified_invitee":
+        user = UserFactory()
+        EmailAddress.objects.create(user=user, email="intended.person@example.com", verified=False)
+    else:
+        user = request.getfixturevalue(who)
+    client.force_login(user)
+    path = f"/en/company/invitations/{invitation.token}/"
+    for response in (client.get(path), client.post(path)):
+        html = page(response)
+        assert "intended.person@example.com" not in html
+        assert invitation.invited_by.email not in html
+        assert "Sign in with that address to accept it." in html
+        assert 'action="/en/company/invitations/' not in html
+    assert not Membership.objects.filter(company=company, user=user).exists()
+
+
+def test_the_invited_person_sees_their_address_and_the_inviter(client, company):
+    """Signed in with the invited address (any letter case), the page names it and the inviter."""
+    invitation = InvitationFactory(company=company, email="Intended.Person@example.com")
+    client.force_login(UserFactory(email="intended.person@example.com"))
+    html = page(client.get(f"/en/company/invitations/{invitation.token}/"))
+    assert "Intended.Person@example.com" in html and invitation.invited_by.email in html
+    assert f'action="/en/company/invitations/{invitation.token}/"' in html
 
 
 @pytest.mark.parametrize(

@@ -366,3 +366,38 @@ class TestOrderPage:
 
     def test_pay_now_with_a_wrong_token_is_404(self, client, stripe_settings):
         assert client.post("/en/samples/orders/nope/pay/").status_code == 404
+
+
+class TestCheckoutKeyReplay:
+    """A checkout key leads only to the order it placed, for the browser it was issued to and the supplier in
+    the URL: a key copied from someone else's form never reveals their order page (name and address)."""
+
+    def test_another_browser_with_the_key_and_an_empty_cart_goes_to_the_cart(self, client, shop, stripe_requests, thb):
+        """Another session posting the placed order's key with an empty cart is sent to its (empty) cart."""
+        add(client, shop.cake, 2)
+        review, _paid = review_and_pay(client, shop.supplier)
+        order = SampleOrder.objects.get()
+        stranger = type(client)()
+        response = stranger.post(checkout_url(shop.supplier), pay_data(review, BUYER))
+        assert response.status_code == 303 and response["Location"] == "/en/samples/cart/"
+        assert order.token not in response["Location"]
+
+    def test_the_key_under_another_suppliers_checkout_goes_to_the_cart(self, client, shop, stripe_requests, thb):
+        """The buyer's own key posted to the checkout of another company (999) finds nothing."""
+        add(client, shop.cake, 2)
+        review, _paid = review_and_pay(client, shop.supplier)
+        response = client.post("/en/samples/checkout/999/", pay_data(review, BUYER))
+        assert response.status_code == 303 and response["Location"] == "/en/samples/cart/"
+
+    def test_paying_with_another_orders_key_never_reaches_that_order(self, client, shop, stripe_requests, thb):
+        """With samples in the cart, a form carrying another order's key (not issued to this browser) does not
+        reach that order: the total is shown again with a fresh key and the other order is untouched."""
+        victim = SampleOrderFactory(company=shop.supplier, checkout_key="copied-key")
+        add(client, shop.cake, 2)
+        review = client.post(checkout_url(shop.supplier), {**BUYER, "review": "1"})
+        response = client.post(checkout_url(shop.supplier), {**pay_data(review, BUYER), "checkout_key": "copied-key"})
+        assert response.status_code == 200
+        assert victim.token not in response.content.decode()
+        assert hidden_value(response.content.decode(), "checkout_key") not in ("", "copied-key")
+        assert SampleOrder.objects.count() == 1
+        assert not Payment.objects.exists()

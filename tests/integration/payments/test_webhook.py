@@ -37,6 +37,34 @@ class TestSignature:
         assert response.status_code == 400
         assert not StripeEvent.objects.exists()
 
+    def test_a_timestamp_an_hour_in_the_future_is_refused(self, client, payment, caplog):
+        """Correctly signed with a timestamp an hour ahead: 400 and a warning in the log; nothing stored."""
+        event = make_event("checkout.session.completed", session_object(payment))
+        response = post_event(client, event, timestamp=int(time.time()) + 3600)
+        assert response.status_code == 400
+        assert not StripeEvent.objects.exists()
+        assert "timestamp is in the future" in caplog.text
+
+    @pytest.mark.parametrize(
+        "body",
+        [[], None, {"object": "event"}, "evt_1", 42, {"id": "evt_1", "object": "event", "type": "x", "data": []}],
+        ids=["list", "null", "event-without-id", "string", "number", "data-not-an-object"],
+    )
+    def test_a_signed_body_that_is_not_an_event_is_refused(self, client, payment, body, caplog):
+        """Correctly signed, but not a Stripe event (`[]`, `null`, `{"object": "event"}`, ...): 400 and a
+        warning in the log, never a 500; nothing stored."""
+        response = post_event(client, body)
+        assert response.status_code == 400
+        assert not StripeEvent.objects.exists()
+        assert "Stripe webhook refused" in caplog.text
+
+    def test_a_signed_body_that_is_not_utf8_is_refused(self, client, payment):
+        """Bytes that are not UTF-8 with a header computed over them: 400."""
+        response = client.post(
+            URL, data=b"\xff\xfe{", content_type="application/json", HTTP_STRIPE_SIGNATURE="t=1,v1=abc"
+        )
+        assert response.status_code == 400
+
     def test_a_missing_signature_is_refused(self, client, payment):
         """No Stripe-Signature header: 400."""
         response = client.post(URL, data=json.dumps({"id": "evt_1"}), content_type="application/json")

@@ -73,3 +73,16 @@ def test_feed_shows_the_approved_version_of_an_edited_product(client, products):
 def test_feed_refuses_post(client):
     """The feed is read-only."""
     assert client.post("/showcase/feed.json").status_code == 405
+
+
+def test_csv_escapes_text_a_spreadsheet_would_run_as_a_formula(client):
+    """A product text starting with =, +, - or @ is written with a leading apostrophe, so opening the feed in a
+    spreadsheet shows it instead of running it; the JSON feed keeps the text as it is."""
+    live_product(sku="F-1", name_en="=cmd|' /C calc'!A0", description_en="+SUM(A1:A9)", name_th="@A1")
+    rows = list(csv.DictReader(io.StringIO(client.get("/showcase/feed.csv").content.decode("utf-8-sig"))))
+    assert (rows[0]["name_en"], rows[0]["description_en"], rows[0]["name_th"]) == (
+        "'=cmd|' /C calc'!A0",
+        "'+SUM(A1:A9)",
+        "'@A1",
+    )
+    assert client.get("/showcase/feed.json").json()["products"][0]["name_en"] == "=cmd|' /C calc'!A0"

@@ -27,6 +27,10 @@ from portal.companies.validators import is_valid_ubn, validate_ubn
         ("０４５９５２５７", False, "full-width digits (the form normalises them, the validator does not)"),
         ("0459 257", False, "space inside"),
         ("-4595257", False, "sign"),
+        ("00000000", False, "passes the checksum, but serial zero is never issued"),
+        ("00000005", False, "passes the checksum, but serial zero is never issued"),
+        ("55555555", False, "passes the checksum, but one repeated digit is a placeholder"),
+        ("00000011", True, "serial 0000001 with its check digit"),
     ],
 )
 def test_ubn_table(ubn, valid, case):
@@ -40,7 +44,14 @@ def test_ubn_table(ubn, valid, case):
 
 
 @pytest.mark.parametrize(
-    ("ubn", "code"), [("1234567", "ubn_format"), ("０４５９５２５７", "ubn_format"), ("04595258", "ubn_checksum")]
+    ("ubn", "code"),
+    [
+        ("1234567", "ubn_format"),
+        ("０４５９５２５７", "ubn_format"),
+        ("04595258", "ubn_checksum"),
+        ("00000000", "ubn_impossible"),
+        ("55555555", "ubn_impossible"),
+    ],
 )
 def test_validation_error_codes(ubn, code):
     """Wrong shape and wrong checksum give different, explained errors."""

@@ -21,7 +21,7 @@ names = [
     "DEBUG", "SECURE_HSTS_SECONDS", "SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD",
     "SECURE_SSL_REDIRECT", "SECURE_PROXY_SSL_HEADER", "SECURE_REFERRER_POLICY", "SECURE_CONTENT_TYPE_NOSNIFF",
     "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "SESSION_COOKIE_HTTPONLY", "X_FRAME_OPTIONS",
-    "REQUIRE_STAFF_MFA",
+    "REQUIRE_STAFF_MFA", "ALLAUTH_TRUSTED_PROXY_COUNT", "ACCOUNT_RATE_LIMITS", "CSP_REPORT_ONLY", "MIDDLEWARE",
 ]
 print(json.dumps({name: getattr(settings, name) for name in names}))
 """
@@ -69,3 +69,49 @@ def test_production_turns_on_https_protections():
     assert values["SESSION_COOKIE_HTTPONLY"] is True
     assert values["X_FRAME_OPTIONS"] == "DENY"
     assert values["REQUIRE_STAFF_MFA"] is True
+
+
+def test_production_finds_the_client_behind_the_proxy_for_login_limits():
+    """Behind the one HTTPS proxy, rate limits take the client from X-Forwarded-For (not the proxy's address),
+    and a client's failed-login limit is well above an account's, so no visitor locks out the others."""
+    result = run_with_production_settings(SHOW_SETTINGS, DJANGO_SECRET_KEY="x" * 64)
+
+    assert result.returncode == 0, result.stderr
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["ALLAUTH_TRUSTED_PROXY_COUNT"] == 1
+    assert values["ACCOUNT_RATE_LIMITS"]["login_failed"] == "30/5m/ip,5/5m/key"
+
+
+DEPLOY_CHECK = """
+import django
+django.setup()
+from django.core.management import call_command
+call_command("check", deploy=True, fail_level="WARNING")
+"""
+DEPLOY_SECRETS = {
+    "DJANGO_SECRET_KEY": "deploy-check-" + "".join(chr(97 + n % 26) + str(n) for n in range(30)),
+    "STRIPE_SECRET_KEY": "sk_test_x",
+    "STRIPE_PUBLISHABLE_KEY": "pk_test_x",
+    "STRIPE_WEBHOOK_SECRET": "whsec_x",
+}
+
+
+def test_production_enforces_the_content_security_policy():
+    """Production sends the policy enforced, from a middleware right after SecurityMiddleware (so static
+    files and error pages get it too), and `check --deploy` is clean."""
+    result = run_with_production_settings(SHOW_SETTINGS, DJANGO_SECRET_KEY="x" * 64)
+    values = json.loads(result.stdout.strip().splitlines()[-1])
+    assert values["CSP_REPORT_ONLY"] is False
+    assert values["MIDDLEWARE"][:2] == [
+        "django.middleware.security.SecurityMiddleware",
+        "portal.csp.PortalCSPMiddleware",
+    ]
+    deploy = run_with_production_settings(DEPLOY_CHECK, **DEPLOY_SECRETS)
+    assert deploy.returncode == 0, deploy.stderr
+
+
+def test_check_deploy_warns_while_the_policy_is_report_only():
+    """With DJANGO_CSP_REPORT_ONLY=true (a first rollout) `check --deploy` fails on portal.W001."""
+    deploy = run_with_production_settings(DEPLOY_CHECK, DJANGO_CSP_REPORT_ONLY="true", **DEPLOY_SECRETS)
+    assert deploy.returncode != 0
+    assert "portal.W001" in deploy.stderr
