@@ -139,7 +139,8 @@ def company_certificate(*, company, pk) -> Certificate:
 
 def products_to_feature(*, chosen, limit):
     """The home page's products in the active language: those staff chose that buyers may see, then the newest
-    from verified suppliers; each links to the showcase page of the active language."""
+    from verified suppliers, one per supplier before a second; each links to the showcase page of the active
+    language."""
     showcase = ShowcasePage.objects.live().filter(locale=Locale.get_active()).first()
     if showcase is None:
         return []
@@ -148,7 +149,14 @@ def products_to_feature(*, chosen, limit):
     picked = {product.pk: product for product in _with_media(public.filter(pk__in=chosen_ids))}
     products = [picked[pk] for pk in chosen_ids if pk in picked]
     if len(products) < limit:
-        products += list(_with_media(public.exclude(pk__in=picked).order_by(*NEWEST_FIRST))[: limit - len(products)])
+        # The newest product of each supplier first, so one busy supplier does not fill the home page.
+        newest = list(_with_media(public.exclude(pk__in=picked).order_by(*NEWEST_FIRST))[: limit * 10])
+        seen = {product.company_id for product in products}
+        for product in newest:
+            if product.company_id not in seen:
+                seen.add(product.company_id)
+                products.append(product)
+        products += [product for product in newest if product not in products][: max(0, limit - len(products))]
     items = []
     for product in products[:limit]:
         images = list(product.images.all())

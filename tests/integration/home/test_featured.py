@@ -10,7 +10,7 @@ from portal.home.blocks import FeaturedProgramsBlock
 from tests.factories.coaching import ProgramPageFactory
 from tests.factories.home import build_site
 from tests.factories.inquiries import ShowcasePageFactory
-from tests.factories.showcase import live_product
+from tests.factories.showcase import VerifiedCompanyFactory, live_product
 
 pytestmark = pytest.mark.django_db
 
@@ -86,3 +86,15 @@ def test_the_program_chooser_offers_program_pages_only():
     """Staff can only pick coaching programs in the featured-programs block."""
     chooser = FeaturedProgramsBlock().child_blocks["pages"].child_block
     assert [model._meta.label for model in chooser.target_models] == ["coaching.ProgramPage"]
+
+
+def test_one_product_per_supplier_before_a_second(client, site):
+    """A supplier with many new products does not fill the block: each supplier's newest comes first."""
+    live_product(name_zh_hant="木柵鐵觀音")
+    busy = VerifiedCompanyFactory()
+    newest = [live_product(name_zh_hant=f"醬料新品 {n}", company=busy) for n in range(7)][-1]
+
+    html = client.get("/zh-hant/").content.decode()
+
+    assert "木柵鐵觀音" in html
+    assert html.index(newest.name_zh_hant) < html.index("木柵鐵觀音")
