@@ -9,4 +9,9 @@ class CoachingConfig(AppConfig):
     public_content = True
 
     def ready(self):
+        from portal.home import featured
+
         from . import receivers  # noqa: F401  (connects the payments signals)
+        from .selectors import programs_to_feature
+
+        featured.register("programs", programs_to_feature)

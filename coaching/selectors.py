@@ -6,6 +6,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -13,6 +15,8 @@ from payments.models import Payment
 from payments.selectors import payment_for
 from payments.stripe_client import stripe_configured
 from portal.companies.models import Company
+from portal.home.featured import FeaturedItem
+from portal.templatetags.moments import zone_label
 
 from . import questions as q
 from .models import Application, ApplicationDocument, ProgramPage
@@ -284,3 +288,35 @@ def document_for_user(user, pk):
         return get_object_or_404(documents.none(), pk=pk)
     allowed = Q(application__company__in=companies_for(user)) | Q(application__in=applications_for_staff(user))
     return get_object_or_404(documents.filter(allowed), pk=pk)
+
+
+def programs_to_feature(*, chosen, limit):
+    """The home page's programs in the active language: those staff chose that are live and not closed, then
+    the open ones with the soonest deadline, then the next to open."""
+    now = timezone.now()
+    programs = ProgramPage.objects.live().filter(locale=Locale.get_active())
+    picked = []
+    for page in chosen:
+        program = page.specific if page is not None else None
+        if not isinstance(program, ProgramPage):
+            continue
+        program = program.localized
+        if program.live and program.closes_at > now and program not in picked:
+            picked.append(program)
+    for program in [*programs.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at", "pk")] + [
+        *programs.filter(opens_at__gt=now).order_by("opens_at", "pk")
+    ]:
+        if program not in picked:
+            picked.append(program)
+
+    def deadline(program):
+        when = timezone.localtime(program.opens_at if program.opens_at > now else program.closes_at)
+        text = f"{date_format(when, 'DATETIME_FORMAT')} {zone_label(when)}"
+        if program.opens_at > now:
+            return _("Applications open %(date)s") % {"date": text}
+        return _("Apply by %(date)s") % {"date": text}
+
+    return [
+        FeaturedItem(title=program.title, url=program.url, text=program.summary, meta=[deadline(program)])
+        for program in picked[:limit]
+    ]

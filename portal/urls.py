@@ -14,6 +14,7 @@ from portal.home.sitemaps import AllLocalesSitemap
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLocalesSitemap}}, name="sitemap"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/login/", account_views.admin_login, name="admin_login"),

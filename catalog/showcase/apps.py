@@ -10,7 +10,11 @@ class ShowcaseConfig(AppConfig):
     public_content = True
 
     def ready(self):
+        from portal.home import featured
+
         from . import receivers  # noqa: F401  (connects the receivers)
+        from .selectors import products_to_feature
         from .views.storefront import register_routes
 
         register_routes()
+        featured.register("products", products_to_feature)

@@ -6,12 +6,16 @@ are scoped to the member's own companies.
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
 
 from portal.companies.models import Company
 from portal.companies.selectors import company_for_member
+from portal.home.featured import FeaturedItem
 
 from . import listings
-from .models import Certificate, Collection, PriceTier, Product, ProductCategory, ProductImage
+from .models import Certificate, Collection, PriceTier, Product, ProductCategory, ProductImage, ShowcasePage
 
 NEW_ARRIVALS = 8
 COLLECTION_SIZE = 8
@@ -131,3 +135,41 @@ def company_certificates(*, company):
 
 def company_certificate(*, company, pk) -> Certificate:
     return get_object_or_404(Certificate.objects.for_company(company), pk=pk)
+
+
+def products_to_feature(*, chosen, limit):
+    """The home page's products in the active language: those staff chose that buyers may see, then the newest
+    from verified suppliers, one per supplier before a second; each links to the showcase page of the active
+    language."""
+    showcase = ShowcasePage.objects.live().filter(locale=Locale.get_active()).first()
+    if showcase is None:
+        return []
+    public = Product.objects.public()
+    chosen_ids = [product.pk for product in chosen if product is not None]
+    picked = {product.pk: product for product in _with_media(public.filter(pk__in=chosen_ids))}
+    products = [picked[pk] for pk in chosen_ids if pk in picked]
+    if len(products) < limit:
+        # The newest product of each supplier first, so one busy supplier does not fill the home page.
+        newest = list(_with_media(public.exclude(pk__in=picked).order_by(*NEWEST_FIRST))[: limit * 10])
+        seen = {product.company_id for product in products}
+        for product in newest:
+            if product.company_id not in seen:
+                seen.add(product.company_id)
+                products.append(product)
+        products += [product for product in newest if product not in products][: max(0, limit - len(products))]
+    items = []
+    for product in products[:limit]:
+        images = list(product.images.all())
+        url = showcase.url + showcase.reverse_subpage("product", kwargs={"pk": product.pk, "slug": product.slug})
+        items.append(
+            FeaturedItem(
+                title=product.name,
+                url=url,
+                image=images[0].image if images else None,
+                price_twd=product.price_twd,
+                supplier=product.company.display_name(translation.get_language()),
+                verified=True,
+                meta=[_("Minimum order: %(moq)s %(unit)s") % {"moq": product.moq, "unit": product.get_unit_display()}],
+            )
+        )
+    return items

@@ -3,8 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from portal.blocks import LinkBlock
+
+from . import featured
 
 
 class HeroBlock(blocks.StructBlock):
@@ -39,13 +42,47 @@ class KeyFiguresBlock(blocks.StructBlock):
 
 
 class FeaturedProgramsBlock(blocks.StructBlock):
+    """Programs staff choose, then the open ones with the soonest deadline (``featured`` "programs")."""
+
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
-    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Programs"), min_num=0)
+    pages = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="coaching.ProgramPage"),
+        label=_("Programs"),
+        min_num=0,
+        help_text=_("Shown first. Without a choice, the open programs with the soonest deadline are shown."),
+    )
 
     class Meta:
         icon = "doc-full"
         label = _("Featured programs")
         template = "home/blocks/featured_programs.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = featured.items("programs", chosen=value["pages"], limit=3)
+        return context
+
+
+class FeaturedProductsBlock(blocks.StructBlock):
+    """Products staff choose, then the newest from verified suppliers (``featured`` "products")."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    products = blocks.ListBlock(
+        SnippetChooserBlock("showcase.Product"),
+        label=_("Products"),
+        min_num=0,
+        help_text=_("Shown first. The rest are the newest products of verified suppliers."),
+    )
+
+    class Meta:
+        icon = "tag"
+        label = _("Featured products")
+        template = "home/blocks/featured_products.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = featured.items("products", chosen=value["products"], limit=6)
+        return context
 
 
 class LatestNewsBlock(blocks.StructBlock):
@@ -63,4 +100,5 @@ class HomeStreamBlock(blocks.StreamBlock):
     hero = HeroBlock()
     key_figures = KeyFiguresBlock()
     featured_programs = FeaturedProgramsBlock()
+    featured_products = FeaturedProductsBlock()
     latest_news = LatestNewsBlock()

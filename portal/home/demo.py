@@ -197,6 +197,7 @@ HOME_BODY = {
             "位參與學生（2018 年）",
         ),
         "programs_heading": "輔導計畫",
+        "products_heading": "臺北好物精選",
         "news_heading": "最新消息",
     },
     ENGLISH: {
@@ -216,6 +217,7 @@ HOME_BODY = {
             "students in 2018",
         ),
         "programs_heading": "Coaching programs",
+        "products_heading": "Taipei Good Products to discover",
         "news_heading": "Latest news",
     },
     THAI: {
@@ -235,6 +237,7 @@ HOME_BODY = {
             "นักศึกษาในปี 2018",
         ),
         "programs_heading": "โครงการให้คำปรึกษา",
+        "products_heading": "สินค้าดีจากไทเปที่น่าสนใจ",
         "news_heading": "ข่าวล่าสุด",
     },
     MALAY: {
@@ -254,6 +257,7 @@ HOME_BODY = {
             "pelajar pada 2018",
         ),
         "programs_heading": "Program bimbingan",
+        "products_heading": "Produk pilihan Taipei",
         "news_heading": "Berita terkini",
     },
     INDONESIAN: {
@@ -274,6 +278,7 @@ HOME_BODY = {
             "mahasiswa pada 2018",
         ),
         "programs_heading": "Program pendampingan",
+        "products_heading": "Produk pilihan Taipei",
         "news_heading": "Berita terbaru",
     },
     VIETNAMESE: {
@@ -293,6 +298,7 @@ HOME_BODY = {
             "sinh viên năm 2018",
         ),
         "programs_heading": "Chương trình tư vấn",
+        "products_heading": "Sản phẩm Đài Bắc nổi bật",
         "news_heading": "Tin tức mới nhất",
     },
 }
@@ -314,8 +320,10 @@ def home_body(lang, pages, image):
             },
         },
         {"type": "key_figures", "value": {"heading": texts["figures_heading"], "figures": figures}},
-        # Empty in every language: the coaching programs are created by a later demo module.
+        # Nothing chosen: the block shows the open programs and the newest products, which later demo modules
+        # create; staff choose their own in the admin.
         {"type": "featured_programs", "value": {"heading": texts["programs_heading"], "pages": []}},
+        {"type": "featured_products", "value": {"heading": texts["products_heading"], "products": []}},
         {"type": "latest_news", "value": {"heading": texts["news_heading"]}},
     ]
 

@@ -142,3 +142,13 @@ def link_href_tag(value):
 @register.filter
 def hreflang(code):
     return bcp47(code)
+
+
+@register.filter
+def with_site_name(title):
+    """A page title as "Page — Site": the site's name once, and alone when the page is the site (the home page)."""
+    site = translation.gettext("Taipei Cross-Border E-Commerce Hub")
+    title = " ".join(str(title).split())
+    if not title or title == site:
+        return site
+    return f"{title} — {site}"
