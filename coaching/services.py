@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
 from payments import services as payments
@@ -492,7 +493,22 @@ def session_record(
 
 
 @transaction.atomic
-def milestone_record(*, application, by, kind, achieved_on, description="", sales_band=""):
+def milestone_record(
+    *,
+    application,
+    by,
+    kind,
+    achieved_on,
+    description="",
+    sales_band="",
+    export_revenue=None,
+    export_revenue_currency="",
+    markets_entered=(),
+    marketplaces="",
+    export_orders=None,
+    jobs_created=None,
+):
+    """The coach records a milestone with its figures; they count in the reports once the company confirms."""
     _require_enrolled(application)
     milestone = Milestone(
         application=application,
@@ -500,10 +516,34 @@ def milestone_record(*, application, by, kind, achieved_on, description="", sale
         achieved_on=achieved_on,
         description=description,
         sales_band=sales_band,
+        export_revenue=export_revenue,
+        export_revenue_currency=export_revenue_currency,
+        markets_entered=list(markets_entered),
+        marketplaces=marketplaces,
+        export_orders=export_orders,
+        jobs_created=jobs_created,
         recorded_by=by,
     )
     milestone.full_clean()
     milestone.save()
+    return milestone
+
+
+MILESTONE_CONFIRMED = "coaching.milestone_confirmed"
+
+
+@transaction.atomic
+def milestone_confirm(*, milestone, user):
+    """A member of the company confirms the figures the coach recorded; once only."""
+    milestone = Milestone.objects.select_for_update().select_related("application").get(pk=milestone.pk)
+    if not milestone.application.company.memberships.filter(user=user).exists():
+        raise ApplicationError(_("Only the company's members can confirm its outcomes."))
+    if milestone.confirmed_at is not None:
+        raise ApplicationError(_("These figures are already confirmed."))
+    milestone.confirmed_at = timezone.now()
+    milestone.confirmed_by = user
+    milestone.save(update_fields=["confirmed_at", "confirmed_by"])
+    log(instance=milestone.application, action=MILESTONE_CONFIRMED, user=user, data={"milestone": milestone.pk})
     return milestone
 
 

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -63,6 +64,18 @@ def grant_program_managers(request, page):
 @hooks.register("register_admin_viewset")
 def register_application_viewset():
     return ApplicationViewSet()
+
+
+class MilestoneConfirmedFormatter(LogFormatter):
+    label = _("Confirm coaching outcome")
+
+    def format_message(self, log_entry):
+        return _("The company confirmed the figures of a coaching milestone")
+
+
+@hooks.register("register_log_actions")
+def register_milestone_confirmed(actions):
+    actions.register_action(services.MILESTONE_CONFIRMED)(MilestoneConfirmedFormatter)
 
 
 register_snippet(CoachViewSet)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "catalog.orders",
     "search",
     "payments",
+    "reports",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
