@@ -101,7 +101,11 @@ class BureauReport(LocalizedExportMixin, ReportView):
         cleaned = filters.form.cleaned_data
         start, end = period(cleaned)
         return selectors.Scope(
-            companies=filters.qs, program=cleaned.get("program"), cohort=cleaned.get("cohort"), start=start, end=end
+            companies=filters.qs,
+            program=cleaned.get("program"),
+            cohort=cleaned.get("cohort") or None,
+            start=start,
+            end=end,
         )
 
     def get(self, request, *args, **kwargs):
