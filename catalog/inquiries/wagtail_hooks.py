@@ -5,10 +5,14 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
+from wagtail.log_actions import LogFormatter
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from portal.admin_viewsets import ReadOnlyModelViewSet
 
-from .models import Inquiry
+from . import escalation
+from .models import CaseOfficerArea, Inquiry
 from .selectors import is_unanswered_too_long
 
 
@@ -64,3 +68,36 @@ class InquiryViewSet(ReadOnlyModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_inquiry_viewset():
     return InquiryViewSet("inquiry")
+
+
+class SupplierRemindedFormatter(LogFormatter):
+    label = gettext_lazy("Remind the supplier")
+
+    def format_message(self, log_entry):
+        return _("The supplier was reminded: unanswered for 2 working days")
+
+
+class EscalatedFormatter(LogFormatter):
+    label = gettext_lazy("Escalate to a case officer")
+
+    def format_message(self, log_entry):
+        officer = (log_entry.data or {}).get("officer")
+        if officer:
+            return _("Unanswered for 3 working days: assigned to %(officer)s") % {"officer": officer}
+        return _("Unanswered for 3 working days: no case officer for this district or industry")
+
+
+@hooks.register("register_log_actions")
+def register_escalation_actions(actions):
+    actions.register_action(escalation.REMINDED)(SupplierRemindedFormatter)
+    actions.register_action(escalation.ESCALATED)(EscalatedFormatter)
+
+
+class CaseOfficerAreaViewSet(SnippetViewSet):
+    model = CaseOfficerArea
+    icon = "group"
+    menu_label = gettext_lazy("Case officer areas")
+    list_display = ["group", "district", "industry"]
+
+
+register_snippet(CaseOfficerAreaViewSet)
