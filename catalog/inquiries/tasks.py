@@ -65,7 +65,5 @@ def send_escalation_email(*, inquiry_id, event):
     elif event == "escalated" and inquiry.case_officer is not None:
         officer = inquiry.case_officer
         language = officer.preferred_language or settings.LANGUAGE_CODE
-        context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "wagtailadmin_reports:site_history"
-        )
+        context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_reports:site_history")
         _send(template="escalated", language=language, context=context, recipients=[officer.email])
