@@ -9,4 +9,9 @@ class CoachingConfig(AppConfig):
     public_content = True
 
     def ready(self):
+        from portal import bureau_facts
+
         from . import receivers  # noqa: F401  (connects the payments signals)
+        from .selectors import completed_program_facts
+
+        bureau_facts.register(completed_program_facts)

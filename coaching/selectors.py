@@ -454,3 +454,18 @@ def outcome_figures(*, company_ids, start=None, end=None):
 def fee_application_ids(*, companies, program=None, cohort=None):
     """The pks of the applications of ``companies`` (to the program or cohort) for the payments' summary."""
     return cohort_applications(program=program, cohort=cohort).filter(company__in=companies).values("pk")
+
+
+def completed_program_facts(company):
+    """“Completed the coaching program “X” (2025)” for each program the company completed, in the reader's
+    language where the program page is translated (a provider of ``portal.bureau_facts``)."""
+    facts = []
+    completed = Application.objects.filter(company=company, status=S.COMPLETED).select_related("program")
+    completed = completed.order_by("program__opens_at")
+    for application in completed:
+        program = application.program.localized
+        facts.append(
+            _("Completed the coaching program “%(program)s” (%(year)s)")
+            % {"program": program.title, "year": timezone.localtime(application.program.opens_at).year}
+        )
+    return facts
