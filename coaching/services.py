@@ -19,6 +19,7 @@ from payments.errors import PaymentError, PaymentsNotConfigured
 from payments.models import Payment
 from payments.selectors import payment_for
 from payments.stripe_client import stripe_configured
+from portal import audit
 
 from . import questions as q
 from . import selectors
@@ -240,13 +241,22 @@ def application_transition(*, application, user, new_status, note="", expected=N
     return change
 
 
+# Audit-log actions (labels and messages in wagtail_hooks.py).
+REVIEWER_ASSIGNED = "coaching.reviewer_assigned"
+REVIEW_SCORED = "coaching.review_scored"
+CONFLICT_DECLARED = "coaching.conflict_declared"
+DOCUMENT_DOWNLOADED = "coaching.document_downloaded"
+
+
 @transaction.atomic
 def reviewer_assign(*, application, reviewer, by):
     if not reviewer.has_perm("coaching.review_application"):
         raise ApplicationError(_("%(user)s is not a reviewer.") % {"user": reviewer})
-    assignment, _created = ApplicationReviewer.objects.get_or_create(
+    assignment, created = ApplicationReviewer.objects.get_or_create(
         application=application, reviewer=reviewer, defaults={"assigned_by": by}
     )
+    if created:
+        audit.record(application, REVIEWER_ASSIGNED, by=by, reviewer=reviewer.email)
     return assignment
 
 
@@ -282,9 +292,20 @@ def review_save(*, application, reviewer, scores, comment=""):
                 _("Score “%(criterion)s” with a whole number from 1 to 5.") % {"criterion": criterion["name"]}
             )
         clean[criterion["id"]] = value
+    previous = Review.objects.filter(application=application, reviewer=reviewer).values_list("scores", flat=True)
+    old = previous.first() or {}
     review, _created = Review.objects.update_or_create(
         application=application, reviewer=reviewer, defaults={"scores": clean, "comment": comment}
     )
+    if old != clean:
+        names = {criterion["id"]: criterion["name"] for criterion in criteria}
+        audit.record(
+            application,
+            REVIEW_SCORED,
+            by=reviewer,
+            old={names.get(key, key): value for key, value in old.items()},
+            new={names[key]: value for key, value in clean.items()},
+        )
     return review
 
 
@@ -297,7 +318,14 @@ def review_declare_conflict(*, application, reviewer, note):
         reviewer=reviewer,
         defaults={"conflict_of_interest": True, "conflict_note": note, "scores": {}},
     )
+    audit.record(application, CONFLICT_DECLARED, by=reviewer, note=note)
     return review
+
+
+def document_opened(*, document, user):
+    """Staff opening an applicant's document is in the audit log; the company's own members are not logged."""
+    if not document.application.company.memberships.filter(user=user).exists():
+        audit.record(document.application, DOCUMENT_DOWNLOADED, by=user, file=document.original_name)
 
 
 @transaction.atomic

@@ -198,6 +198,7 @@ def document_delete(request, pk, document_pk):
 def document_download(request, document_pk):
     """The file, only for the company's members and staff who may see the application; always as a download."""
     document = selectors.document_for_user(request.user, document_pk)
+    services.document_opened(document=document, user=request.user)
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,

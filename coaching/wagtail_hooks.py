@@ -7,6 +7,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal import audit
+
 from . import admin_views, selectors, services
 from .models import Coach, ProgramIndexPage
 
@@ -33,6 +35,7 @@ class ApplicationViewSet(ViewSet):
             path("export/csv/", admin_views.export, {"fmt": "csv"}, name="export_csv"),
             path("export/xlsx/", admin_views.export, {"fmt": "xlsx"}, name="export_xlsx"),
             path("bulk/", admin_views.bulk, name="bulk"),
+            path("<int:pk>/accept-suggestion/", admin_views.accept_suggestion, name="accept_suggestion"),
             path("<int:pk>/", admin_views.detail, name="detail"),
             path("<int:pk>/transition/", admin_views.transition, name="transition"),
             path("<int:pk>/waive-fee/", admin_views.waive_fee, name="waive_fee"),
@@ -74,8 +77,15 @@ class MilestoneConfirmedFormatter(LogFormatter):
 
 
 @hooks.register("register_log_actions")
-def register_milestone_confirmed(actions):
+def register_coaching_actions(actions):
     actions.register_action(services.MILESTONE_CONFIRMED)(MilestoneConfirmedFormatter)
+    for action, label, message in (
+        (services.REVIEWER_ASSIGNED, _("Assign a reviewer"), _("Reviewer %(reviewer)s assigned")),
+        (services.REVIEW_SCORED, _("Score an application"), _("Scores changed from %(old)s to %(new)s")),
+        (services.CONFLICT_DECLARED, _("Declare a conflict of interest"), _("Conflict of interest declared: %(note)s")),
+        (services.DOCUMENT_DOWNLOADED, _("Download a document"), _("Document “%(file)s” downloaded")),
+    ):
+        actions.register_action(action)(audit.formatter(label, message))
 
 
 register_snippet(CoachViewSet)

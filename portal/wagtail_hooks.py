@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from portal import audit
 from portal.status import STATUS_CHANGE_ACTION
 
 
@@ -29,3 +30,8 @@ class StatusChangeFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_status_change_action(actions):
     actions.register_action(STATUS_CHANGE_ACTION)(StatusChangeFormatter)
+    actions.register_action(audit.PERSONAL_DATA_EXPORT)(
+        audit.formatter(
+            gettext_lazy("Export personal data"), gettext_lazy("Exported %(dataset)s (%(format)s, %(rows)s rows)")
+        )
+    )
