@@ -9,13 +9,16 @@ an entry in the inquiry's audit-log history.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from portal.workdays import add_working_days
 
-from .models import CaseOfficerArea, Inquiry
+from .models import CaseOfficerArea, EscalationOutcome, Inquiry, InquiryError
 from .tasks import send_escalation_email
 
 REMIND_AFTER_WORKING_DAYS = 2
@@ -73,3 +76,83 @@ def inquiries_escalate(*, now=None):
             run.reminded += 1
             transaction.on_commit(lambda pk=inquiry.pk: send_escalation_email.enqueue(inquiry_id=pk, event="reminder"))
     return run
+
+
+# The case officer's desk ------------------------------------------------------------------------
+
+NUDGED = "inquiries.supplier_nudged"
+REASSIGNED = "inquiries.reassigned"
+ESCALATION_CLOSED = "inquiries.escalation_closed"
+
+
+def is_case_officer(user):
+    """Staff in a group that looks after an area, and superusers."""
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    return user.is_superuser or user.groups.filter(pk__in=CaseOfficerArea.objects.values("group")).exists()
+
+
+def case_officers():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True, groups__in=CaseOfficerArea.objects.values("group"))
+        .distinct()
+        .order_by("email")
+    )
+
+
+def escalations_for(user):
+    """The escalated inquiries assigned to the user that are still open, oldest escalation first."""
+    if not is_case_officer(user):
+        return Inquiry.objects.none()
+    return (
+        Inquiry.objects.filter(case_officer=user, escalated_at__isnull=False)
+        .exclude(status=Inquiry.Status.CLOSED)
+        .select_related("company", "product")
+        .order_by("escalated_at", "pk")
+    )
+
+
+def escalation_for(user, pk):
+    """One escalated inquiry of the user's (any, for a superuser), or 404."""
+    inquiries = Inquiry.objects.filter(escalated_at__isnull=False).select_related("company", "product")
+    if not user.is_superuser:
+        inquiries = inquiries.filter(case_officer=user)
+    return get_object_or_404(inquiries, pk=pk)
+
+
+def _require_open(inquiry):
+    if inquiry.status == Inquiry.Status.CLOSED:
+        raise InquiryError(_("This inquiry is already closed."))
+
+
+@transaction.atomic
+def escalation_nudge(*, inquiry, by, message):
+    """The case officer writes to the supplier's members (e-mail after the commit); it is on the history."""
+    _require_open(inquiry)
+    message = message.strip()
+    if not message:
+        raise InquiryError(_("Write the message to the supplier."))
+    log(instance=inquiry, action=NUDGED, user=by, data={"message": message})
+    transaction.on_commit(lambda: send_escalation_email.enqueue(inquiry_id=inquiry.pk, event="nudge", message=message))
+
+
+@transaction.atomic
+def escalation_reassign(*, inquiry, by, officer):
+    _require_open(inquiry)
+    if officer is None or not case_officers().filter(pk=officer.pk).exists():
+        raise InquiryError(_("Choose a case officer."))
+    Inquiry.objects.filter(pk=inquiry.pk).update(case_officer=officer)
+    log(instance=inquiry, action=REASSIGNED, user=by, data={"officer": officer.email})
+    transaction.on_commit(lambda: send_escalation_email.enqueue(inquiry_id=inquiry.pk, event="escalated"))
+
+
+@transaction.atomic
+def escalation_close(*, inquiry, by, outcome, note=""):
+    """Closes the inquiry (the status machine: history and audit log) with the escalation's outcome."""
+    if outcome not in EscalationOutcome.values:
+        raise InquiryError(_("Choose the outcome."))
+    _require_open(inquiry)
+    inquiry.set_status(Inquiry.Status.CLOSED, by=by, note=note or EscalationOutcome(outcome).label)
+    Inquiry.objects.filter(pk=inquiry.pk).update(escalation_outcome=outcome)
+    log(instance=inquiry, action=ESCALATION_CLOSED, user=by, data={"outcome": str(EscalationOutcome(outcome).label)})

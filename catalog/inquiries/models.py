@@ -37,6 +37,13 @@ class Incoterm(models.TextChoices):
     DDP = "DDP", "DDP"
 
 
+class EscalationOutcome(models.TextChoices):
+    SUPPLIER_ANSWERED = "supplier_answered", _("The supplier answered the buyer")
+    BUREAU_ANSWERED = "bureau_answered", _("The bureau put the buyer in touch with another supplier")
+    NOT_NEEDED = "not_needed", _("The buyer no longer needs an answer")
+    UNREACHABLE = "unreachable", _("The supplier could not be reached")
+
+
 class InquiryQuerySet(models.QuerySet):
     def confirmed(self):
         """Inquiries whose buyer confirmed the e-mail address: the only ones suppliers see."""
@@ -118,6 +125,9 @@ class Inquiry(StatusMachine, models.Model):
     first_replied_at = models.DateTimeField(_("first reply at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("supplier reminded at"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    escalation_outcome = models.CharField(
+        _("outcome of the escalation"), max_length=20, choices=EscalationOutcome.choices, blank=True
+    )
     case_officer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("case officer"),

@@ -5,14 +5,16 @@ from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
+from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from catalog.inquiries import escalation
 from catalog.inquiries.models import CaseOfficerArea, Inquiry
 from portal.markets import District
+from portal.status import STATUS_CHANGE_ACTION
 from tests.factories.accounts import UserFactory
 from tests.factories.companies import MembershipFactory
 from tests.factories.inquiries import InquiryFactory
@@ -105,3 +107,81 @@ def test_no_case_officer_for_the_area_is_counted(desk):
     assert (run.escalated, run.without_officer) == (1, 1)
     desk["inquiry"].refresh_from_db()
     assert desk["inquiry"].case_officer is None
+
+
+# My escalations: the case officer's desk ---------------------------------------------------------
+
+
+@pytest.fixture
+def escalated(desk):
+    escalation.inquiries_escalate(now=at(29, 10))
+    desk["inquiry"].refresh_from_db()
+    return desk
+
+
+def desk_url(inquiry, action=""):
+    name = f"inquiries_escalation_{action}" if action else "inquiries_escalation"
+    return reverse(name, args=[inquiry.pk])
+
+
+def test_my_escalations_is_only_for_case_officers(client, escalated):
+    """Anonymous → login; a supplier's member and staff outside the case-officer groups are refused; another
+    officer cannot open an inquiry that is not theirs (404)."""
+    inquiry = escalated["inquiry"]
+    response = client.get(reverse("inquiries_escalations"))
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    client.force_login(escalated["member"])
+    assert client.get(reverse("inquiries_escalations")).status_code == 302
+    outsider = UserFactory(is_staff=True)
+    outsider.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(outsider)
+    assert client.get(desk_url(inquiry))["Location"] == reverse("wagtailadmin_home")
+    colleague = UserFactory(is_staff=True, email="colleague@bureau.example")
+    colleague.groups.add(Group.objects.get(name="Case officers: Neihu"))
+    colleague.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(colleague)
+    assert inquiry.buyer_name not in client.get(reverse("inquiries_escalations")).content.decode()
+    assert client.get(desk_url(inquiry), follow=True).status_code == 404
+
+
+def test_the_officer_sees_the_thread_nudges_reassigns_and_closes(client, escalated, django_capture_on_commit_callbacks):
+    """Each step is on the inquiry's history; the supplier gets the nudge; the new officer is told; closing
+    needs a known outcome."""
+    inquiry, officer = escalated["inquiry"], escalated["officer"]
+    officer.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(officer)
+    listing = client.get(reverse("inquiries_escalations")).content.decode()
+    assert desk_url(inquiry) in listing
+    page = client.get(desk_url(inquiry)).content.decode()
+    assert inquiry.message in page
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(desk_url(inquiry, "nudge"), {"message": "Please answer the buyer today."})
+    assert [message.to for message in mail.outbox] == [[escalated["member"].email]]
+    assert "Please answer the buyer today." in mail.outbox[0].body
+
+    bad = client.post(desk_url(inquiry, "nudge"), {"message": ""})
+    assert bad.status_code == 400
+
+    colleague = UserFactory(is_staff=True, email="colleague@bureau.example")
+    colleague.groups.add(Group.objects.get(name="Case officers: Neihu"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(desk_url(inquiry, "reassign"), {"officer": colleague.pk})
+    inquiry.refresh_from_db()
+    assert inquiry.case_officer == colleague
+    assert mail.outbox[-1].to == ["colleague@bureau.example"]
+
+    colleague.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(colleague)
+    assert client.post(desk_url(inquiry, "close"), {"outcome": "made-up"}).status_code == 400
+    client.post(desk_url(inquiry, "close"), {"outcome": "bureau_answered", "note": "Introduced to 2 suppliers."})
+    inquiry.refresh_from_db()
+    assert (inquiry.status, inquiry.escalation_outcome) == (Inquiry.Status.CLOSED, "bureau_answered")
+    assert history(inquiry) == [
+        escalation.ESCALATED,
+        escalation.NUDGED,
+        escalation.REASSIGNED,
+        STATUS_CHANGE_ACTION,
+        escalation.ESCALATION_CLOSED,
+    ]
+    assert inquiry.buyer_name not in client.get(reverse("inquiries_escalations")).content.decode()
