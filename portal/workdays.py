@@ -31,12 +31,18 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
     return count
 
 
-def add_working_days(moment: datetime.datetime, days: int) -> datetime.datetime:
-    """The same time of day ``days`` working days after ``moment`` (weekends and holidays are skipped)."""
-    result = moment
+@cache
+def working_day_after(day: datetime.date, days: int) -> datetime.date:
+    """The date ``days`` working days after ``day``."""
+    result = day
     remaining = days
     while remaining > 0:
         result += datetime.timedelta(days=1)
-        if is_working_day(result.date()):
+        if is_working_day(result):
             remaining -= 1
     return result
+
+
+def add_working_days(moment: datetime.datetime, days: int) -> datetime.datetime:
+    """The same time of day ``days`` working days after ``moment`` (weekends and holidays are skipped)."""
+    return datetime.datetime.combine(working_day_after(moment.date(), days), moment.timetz())

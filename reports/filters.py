@@ -37,7 +37,7 @@ class ReportFilterSet(WagtailFilterSet):
     start = django_filters.DateFilter(label=_("From"), method="keep", widget=AdminDateInput)
     end = django_filters.DateFilter(label=_("Until (inclusive)"), method="keep", widget=AdminDateInput)
     program = django_filters.ModelChoiceFilter(label=_("Program"), queryset=_programs, method="keep")
-    cohort = django_filters.TypedChoiceFilter(label=_("Cohort"), choices=_cohort_choices, coerce=int, method="keep")
+    cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=_cohort_choices, method="keep")
     district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices)
     industry = django_filters.ChoiceFilter(label=_("Industry"), choices=Industry.choices)
 

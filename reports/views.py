@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
@@ -45,7 +45,7 @@ class BureauReport(LocalizedExportMixin, ReportView):
     results_template_name = "reports/report_results.html"
     filterset_class = ReportFilterSet
     model = Company
-    paginate_by = None
+    paginate_by = 100
     header_icon = "table"
     # (key, heading) of every column, in order; the table, the CSV and the XLSX all use it.
     fields = ()
@@ -103,7 +103,7 @@ class BureauReport(LocalizedExportMixin, ReportView):
         return selectors.Scope(
             companies=filters.qs,
             program=cleaned.get("program"),
-            cohort=cleaned.get("cohort") or None,
+            cohort=int(cleaned["cohort"]) if cleaned.get("cohort") else None,
             start=start,
             end=end,
         )
@@ -120,9 +120,7 @@ class BureauReport(LocalizedExportMixin, ReportView):
         else:
             self.figures = self.compute(self.scope)
         self.object_list = self.rows(self.figures)
-        context = self.get_context_data()
-        context["object_list"] = self.object_list
-        return self.render_to_response(context)
+        return self.render_to_response(self.get_context_data())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -242,10 +240,18 @@ class CompaniesReport(BureauReport):
             ),
         }
 
+    WAITING_SHOWN = 50
+
     def extra_tables(self, figures):
+        waiting = figures["waiting"]
         return [
             {
-                "title": _("Awaiting verification, oldest first"),
+                "title": ngettext(
+                    "Awaiting verification, oldest first (%(shown)d of %(count)d)",
+                    "Awaiting verification, oldest first (%(shown)d of %(count)d)",
+                    len(waiting),
+                )
+                % {"shown": min(len(waiting), self.WAITING_SHOWN), "count": len(waiting)},
                 "headings": [
                     _("Company"),
                     _("Unified business number"),
@@ -263,7 +269,7 @@ class CompaniesReport(BureauReport):
                         timezone.localtime(row["registered_at"]).strftime("%Y-%m-%d"),
                         row["days_waiting"],
                     ]
-                    for row in figures["waiting"]
+                    for row in waiting[: self.WAITING_SHOWN]
                 ],
             }
         ]
@@ -328,17 +334,14 @@ class InquiriesReport(BureauReport):
         return selectors.inquiries_overview(scope)
 
     def chart(self, figures):
+        """All the suppliers of the table together: one bar per figure (a bar per supplier would not read)."""
+        series = [(key, label) for key, label in self.fields if key not in ("supplier", "median_reply_hours")]
         return {
             "type": "bar",
-            **_datasets(
-                figures,
-                "supplier",
-                [
-                    ("confirmed", _("Confirmed by the buyer")),
-                    ("answered_within_1", _("Answered within 1 working day")),
-                    ("answered_within_3", _("Answered within 3 working days")),
-                ],
-            ),
+            "labels": [str(label) for _key, label in series],
+            "datasets": [
+                {"label": gettext("All suppliers"), "data": [sum(row[key] for row in figures) for key, _l in series]}
+            ],
         }
 
 

@@ -76,17 +76,20 @@ def companies_report(*, companies, start=None, end=None, now=None):
         for value, label in choices.choices:
             if value in counts:
                 rows.append({"dimension": dimension, "value": value, "label": str(label), **counts[value]})
+    today = timezone.localdate(now)
+    districts, industries = dict(District.choices), dict(Industry.choices)
     waiting = [
         {
-            "company": company,
-            "name": company.name_zh,
-            "ubn": company.ubn,
-            "district": company.get_district_display(),
-            "industry": company.get_industry_display(),
-            "registered_at": company.created_at,
-            "days_waiting": (timezone.localdate(now) - timezone.localdate(company.created_at)).days,
+            "name": row["name_zh"],
+            "ubn": row["ubn"],
+            "district": districts.get(row["district"], row["district"]),
+            "industry": industries.get(row["industry"], row["industry"]),
+            "registered_at": row["created_at"],
+            "days_waiting": (today - timezone.localdate(row["created_at"])).days,
         }
-        for company in companies.filter(verified_at__isnull=True).order_by("created_at", "pk")
+        for row in companies.filter(verified_at__isnull=True)
+        .order_by("created_at", "pk")
+        .values("name_zh", "ubn", "district", "industry", "created_at")
     ]
     return {"rows": rows, "waiting": waiting}
 

@@ -8,8 +8,7 @@ import pytest
 from portal.companies.models import Company
 from portal.markets import District
 from reports import selectors
-
-from .conftest import NOW, at
+from tests.factories.reports import NOW, at
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from openpyxl import load_workbook
 
 from tests.factories.accounts import StaffFactory, UserFactory
 from tests.factories.companies import MembershipFactory
-
-from .conftest import staff_in
+from tests.factories.reports import staff_in
 
 pytestmark = pytest.mark.django_db
 
