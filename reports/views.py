@@ -81,7 +81,17 @@ class BureauReport(LocalizedExportMixin, ReportView):
 
     @cached_property
     def columns(self):
-        return [Column(key, label=heading, accessor=key) for key, heading in self.fields]
+        return [Column(key, label=heading, accessor=self._cell(key)) for key, heading in self.fields]
+
+    @staticmethod
+    def _cell(key):
+        """The value shown in the table: yes/no for a fact (the export keeps its own rendering)."""
+
+        def value(row):
+            item = row[key]
+            return _yes_no(item) if isinstance(item, bool) else item
+
+        return value
 
     def get_index_url(self):
         return reverse(f"reports_{self.slug}")

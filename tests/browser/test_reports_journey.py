@@ -53,7 +53,8 @@ def test_staff_open_each_report_filter_by_cohort_and_download_the_xlsx(page, scr
     page.get_by_role("button", name="Actions").click()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download XLSX").click()
-    sheet = load_workbook(download_info.value.path()).active
+    with open(download_info.value.path(), "rb") as handle:
+        sheet = load_workbook(handle).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:3] == ("Program", "Cohort", "Applications")
     assert rows[1][:3] == ("Halal Track", 2026, 1)

@@ -14,7 +14,7 @@
       new window.Chart(canvas, {
         type: figures.type,
         data: { labels: figures.labels, datasets: figures.datasets },
-        options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true } } },
+        options: { responsive: true, maintainAspectRatio: false, animation: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } },
       });
     });
   }
