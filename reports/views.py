@@ -49,7 +49,6 @@ class BureauReport(LocalizedExportMixin, ReportView):
     header_icon = "table"
     # (key, heading) of every column, in order; the table, the CSV and the XLSX all use it.
     fields = ()
-    chart_type = "bar"
 
     custom_value_preprocess = {
         **ReportView.custom_value_preprocess,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Workflow, WorkflowState
+from wagtail.users.models import UserProfile
 
 from catalog.inquiries.models import Inquiry
 from catalog.showcase.models import Product
@@ -204,6 +205,10 @@ def build_cohort():
 
 
 def staff_in(group_name):
+    """A staff member of the group whose admin speaks English."""
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name=group_name))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save(update_fields=["preferred_language"])
     return user

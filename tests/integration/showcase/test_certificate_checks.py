@@ -7,8 +7,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
+from wagtail.users.models import UserProfile
 
 from catalog.showcase import services
 from catalog.showcase.models import Certificate, Product
@@ -40,6 +41,9 @@ def shop():
 def moderator():
     user = UserFactory(is_staff=True)
     user.groups.add(Group.objects.get(name="Showcase moderators"))
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save(update_fields=["preferred_language"])
     return user
 
 
@@ -161,3 +165,16 @@ def test_completed_coaching_shows_beside_the_verification(client, shop):
     program = ProgramPageFactory(title="Export Starter", opens_at=timezone.now().replace(year=2025))
     ApplicationFactory(program=program, company=shop.supplier, status="completed")
     assert "Completed the coaching program “Export Starter” (2025)" in product_page(client, shop)
+
+
+def test_the_company_reads_the_bureau_decision_in_its_wallet(client, shop, moderator):
+    """The supplier's certificate list shows the check and the bureau's note."""
+    services.certificate_check(
+        certificate=shop.halal, by=moderator, decision="rejected", note="Number not in the issuer's register."
+    )
+    client.force_login(shop.member)
+    with translation.override("en"):
+        url = reverse("dashboard:certificates", kwargs={"company_id": shop.supplier.pk})
+    page = client.get(url).content.decode()
+    assert "Rejected by the bureau" in page
+    assert "Number not in the issuer&#x27;s register." in page
