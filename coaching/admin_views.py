@@ -10,6 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal import audit
+
 from . import exports, selectors, services
 from .filters import ApplicationFilterSet
 from .forms import (
@@ -70,6 +72,8 @@ def index(request):
         "rows": rows,
         "query": request.GET.urlencode(),
         "can_manage": selectors.is_manager(request.user),
+        "can_decide": selectors.is_decider(request.user),
+        "decisions": [(status.value, status.label) for status in BULK_DECISIONS],
         "reviewers": selectors.reviewers(),
         "program": program,
         "places_taken": program.places_taken() if program else None,
@@ -82,6 +86,7 @@ def export(request, fmt):
     filterset = _filtered(request)
     applications = filterset.qs.order_by("submitted_at", "pk")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    audit.record_export(by=request.user, dataset=_("Applications"), export_format=fmt, rows=applications.count())
     if fmt == "xlsx":
         response = HttpResponse(
             exports.to_xlsx(applications),
@@ -93,16 +98,42 @@ def export(request, fmt):
     return response
 
 
+BULK_DECISIONS = (S.ACCEPTED, S.WAITLISTED, S.REJECTED)
+
+
+def _move_each(request, applications, new_status, note=""):
+    """Each application through the guarded status method; returns (moved, [(application, reason)…])."""
+    done, refused = 0, []
+    for application in applications:
+        try:
+            services.application_transition(
+                application=application,
+                user=request.user,
+                new_status=new_status,
+                note=note,
+                expected=application.status,
+                base_url=_base_url(request),
+            )
+            done += 1
+        except ApplicationError as error:
+            refused.append((application, str(error.message)))
+    return done, refused
+
+
 @require_POST
 def bulk(request):
-    _require(selectors.is_manager(request.user))
+    _require(selectors.is_manager(request.user) or selectors.is_decider(request.user))
     ids = [value for value in request.POST.getlist("ids") if value.isdigit()]
     applications = list(selectors.applications_for_staff(request.user).filter(pk__in=ids))
     action = request.POST.get("action")
+    if action in ("assign", "in_review"):
+        _require(selectors.is_manager(request.user))
+    elif action in BULK_DECISIONS:
+        _require(selectors.is_decider(request.user))
     if not applications:
         messages.error(request, _("Select at least one application."))
         return _back_to_list(request)
-    done, refused = 0, []
+    refused = []
     if action == "assign":
         chosen = request.POST.get("reviewer", "")
         reviewer = selectors.reviewers().filter(pk=chosen).first() if chosen.isdigit() else None
@@ -111,29 +142,42 @@ def bulk(request):
             return _back_to_list(request)
         for application in applications:
             services.reviewer_assign(application=application, reviewer=reviewer, by=request.user)
-            done += 1
+        done = len(applications)
     elif action == "in_review":
-        for application in applications:
-            try:
-                services.application_transition(
-                    application=application,
-                    user=request.user,
-                    new_status=S.IN_REVIEW,
-                    expected=application.status,
-                    base_url=_base_url(request),
-                )
-                done += 1
-            except ApplicationError:
-                refused.append(str(application))
+        done, refused = _move_each(request, applications, S.IN_REVIEW)
+    elif action in BULK_DECISIONS:
+        message = request.POST.get("message", "").strip()
+        if not message:
+            messages.error(request, _("Write the message the companies will receive with the decision."))
+            return _back_to_list(request)
+        done, refused = _move_each(request, applications, action, note=message)
     else:
         messages.error(request, _("Choose an action."))
         return _back_to_list(request)
     messages.success(request, _("%(count)d application(s) updated.") % {"count": done})
     if refused:
         messages.warning(
-            request, _("Not moved (not in a state that allows it): %(list)s") % {"list": ", ".join(refused)}
+            request,
+            _("Not moved: %(list)s")
+            % {"list": "; ".join(f"{application} ({reason})" for application, reason in refused)},
         )
     return _back_to_list(request)
+
+
+@require_POST
+def accept_suggestion(request, pk):
+    """The waitlist suggestion in one click: the best-scored waitlisted application takes the free place."""
+    _require(selectors.is_decider(request.user))
+    application = _application(request, pk)
+    if selectors.waitlist_suggestion(application.program) != application:
+        messages.error(request, _("This application is no longer the waiting list's suggestion."))
+        return _back(application)
+    done, refused = _move_each(request, [application], S.ACCEPTED, note=_("Accepted from the waiting list."))
+    if refused:
+        messages.error(request, refused[0][1])
+    else:
+        messages.success(request, _("Accepted from the waiting list; the company has been e-mailed."))
+    return _back(application)
 
 
 def detail(request, pk):
@@ -181,6 +225,7 @@ def detail(request, pk):
         "milestone_form": MilestoneForm() if selectors.is_manager(request.user) else None,
         "places_taken": application.program.places_taken(),
         "suggestion": selectors.waitlist_suggestion(application.program),
+        "can_decide": selectors.is_decider(request.user),
         "fee": fee,
         "waiver_form": FeeWaiverForm()
         if fee and application.status == S.ACCEPTED and application.fee_due and selectors.is_decider(request.user)

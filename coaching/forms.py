@@ -150,5 +150,16 @@ class SessionForm(forms.ModelForm):
 class MilestoneForm(forms.ModelForm):
     class Meta:
         model = Milestone
-        fields = ["kind", "achieved_on", "sales_band", "description"]
+        fields = [
+            "kind",
+            "achieved_on",
+            "sales_band",
+            "description",
+            "export_revenue",
+            "export_revenue_currency",
+            "markets_entered",
+            "marketplaces",
+            "export_orders",
+            "jobs_created",
+        ]
         widgets = {"achieved_on": forms.DateInput(attrs={"type": "date"})}

@@ -12,7 +12,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from payments.currencies import Currency
 from portal.companies.models import Company
+from portal.markets import Market, MarketsField
 from portal.status import StaleStatus, StatusMachine, TransitionError
 from portal.storage import PrivateStorage
 from portal.translation import SynchronisedFactsMixin, SynchronisedFactsPageForm
@@ -566,6 +568,33 @@ class Milestone(models.Model):
     achieved_on = models.DateField(_("achieved on"))
     description = models.CharField(_("details"), max_length=300, blank=True)
     sales_band = models.CharField(_("sales band"), max_length=20, choices=SalesBand.choices, blank=True)
+    export_revenue = models.DecimalField(
+        _("export revenue"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Cross-border sales since the previous milestone."),
+    )
+    export_revenue_currency = models.CharField(
+        _("currency of the export revenue"), max_length=3, choices=Currency.choices, blank=True
+    )
+    markets_entered = MarketsField(_("markets entered"))
+    marketplaces = models.CharField(
+        _("marketplaces onboarded"), max_length=300, blank=True, help_text=_("Separate them with commas.")
+    )
+    export_orders = models.PositiveIntegerField(_("export orders"), null=True, blank=True)
+    jobs_created = models.PositiveIntegerField(_("jobs created"), null=True, blank=True)
+    confirmed_at = models.DateTimeField(_("confirmed by the company at"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -582,3 +611,11 @@ class Milestone(models.Model):
     def clean(self):
         if self.kind == self.Kind.SALES_BAND and not self.sales_band:
             raise ValidationError({"sales_band": _("Choose the sales band reached.")})
+        if self.export_revenue is not None and not self.export_revenue_currency:
+            raise ValidationError({"export_revenue_currency": _("Choose the currency of the export revenue.")})
+
+    def marketplace_list(self):
+        return [name.strip() for name in self.marketplaces.split(",") if name.strip()]
+
+    def get_markets_entered_display(self):
+        return [Market(code).label for code in self.markets_entered if code in Market.values]

@@ -3,7 +3,9 @@
 from statistics import mean
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -16,10 +18,11 @@ from payments.selectors import payment_for
 from payments.stripe_client import stripe_configured
 from portal.companies.models import Company
 from portal.home.featured import FeaturedItem
+from portal.status import StatusChange
 from portal.templatetags.moments import zone_label
 
 from . import questions as q
-from .models import Application, ApplicationDocument, ProgramPage
+from .models import Application, ApplicationDocument, Milestone, ProgramPage
 
 S = Application.Status
 
@@ -320,3 +323,196 @@ def programs_to_feature(*, chosen, limit):
         FeaturedItem(title=program.title, url=program.url, text=program.summary, meta=[deadline(program)])
         for program in picked[:limit]
     ]
+
+
+# Reports ----------------------------------------------------------------------------------------
+#
+# Read by the bureau's reports (the ``reports`` app). A cohort is the year a program's applications open in;
+# ``companies`` is a Company queryset the caller has already filtered (district, industry…); ``start``/``end``
+# bound the period, [start, end), either may be None.
+
+FUNNEL_STAGES = (S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.ACCEPTED, S.ENROLLED, S.COMPLETED)
+TIMED_STATUSES = (S.SUBMITTED, S.IN_REVIEW, S.SHORTLISTED, S.WAITLISTED, S.ACCEPTED, S.ENROLLED)
+COHORT_STATUSES = (S.ENROLLED, S.COMPLETED)
+
+
+def report_programs():
+    """Programs in the default language (applications always point to these), oldest intake first."""
+    return ProgramPage.objects.filter(locale=Locale.get_default()).order_by("opens_at", "pk")
+
+
+def cohort_years():
+    """The years programs opened for applications in, oldest first."""
+    return [day.year for day in report_programs().dates("opens_at", "year")]
+
+
+def _in_period(queryset, field, start, end):
+    if start is not None:
+        queryset = queryset.filter(**{f"{field}__gte": start})
+    if end is not None:
+        queryset = queryset.filter(**{f"{field}__lt": end})
+    return queryset
+
+
+def cohort_applications(*, program=None, cohort=None):
+    applications = Application.objects.all()
+    if program is not None:
+        applications = applications.filter(program=program)
+    if cohort is not None:
+        applications = applications.filter(program__opens_at__year=cohort)
+    return applications
+
+
+def applicant_company_ids(*, program=None, cohort=None):
+    """Pks of the companies that sent an application (drafts do not count) to the program or cohort."""
+    return cohort_applications(program=program, cohort=cohort).exclude(status=S.DRAFT).values("company_id")
+
+
+def _status_timeline(applications, now):
+    """{application pk: [(status, entered at)…]} from the shared status history, oldest first."""
+    content_type = ContentType.objects.get_for_model(Application)
+    timeline = {row["pk"]: [(S.DRAFT, row["created_at"])] for row in applications}
+    changes = (
+        StatusChange.objects.filter(content_type=content_type, object_id__in=list(timeline))
+        .order_by("object_id", "created_at", "pk")
+        .values_list("object_id", "to_status", "created_at")
+    )
+    for object_id, status, at in changes:
+        timeline[object_id].append((status, at))
+    return timeline
+
+
+def application_funnel(*, companies, program=None, cohort=None, start=None, end=None, now=None):
+    """One row per program: applications started in the period by ``companies``, how many reached each
+    funnel stage (an application that went on counts for every stage it passed), the mean days spent in each
+    status, and the program's own filling (places taken, left, waitlisted — all its applications, whatever
+    the filters)."""
+    now = now or timezone.now()
+    applications = _in_period(
+        cohort_applications(program=program, cohort=cohort).filter(company__in=companies), "created_at", start, end
+    )
+    rows_in = list(applications.values("pk", "program_id", "status", "created_at"))
+    timeline = _status_timeline(rows_in, now)
+    programs = {p.pk: p for p in report_programs().filter(pk__in={row["program_id"] for row in rows_in})}
+    holding = dict(
+        Application.objects.filter(program__in=list(programs), status__in=Application.HOLDS_A_PLACE)
+        .values("program_id")
+        .annotate(n=Count("pk"))
+        .values_list("program_id", "n")
+    )
+    waiting = dict(
+        Application.objects.filter(program__in=list(programs), status=S.WAITLISTED)
+        .values("program_id")
+        .annotate(n=Count("pk"))
+        .values_list("program_id", "n")
+    )
+    per_program = {}
+    for row in rows_in:
+        entry = per_program.setdefault(
+            row["program_id"],
+            {"applications": 0, "reached": dict.fromkeys(FUNNEL_STAGES, 0), "days": {s: [] for s in TIMED_STATUSES}},
+        )
+        entry["applications"] += 1
+        steps = timeline[row["pk"]]
+        reached = {status for status, _at in steps}
+        for stage in FUNNEL_STAGES:
+            if stage in reached:
+                entry["reached"][stage] += 1
+        for (status, entered), following in zip(steps, steps[1:] + [(None, None)], strict=True):
+            if status not in entry["days"]:
+                continue
+            left = following[1] if following[0] is not None else (now if row["status"] == status else None)
+            if left is not None:
+                entry["days"][status].append((left - entered).total_seconds() / 86400)
+    report = []
+    for program_id, entry in per_program.items():
+        program_page = programs[program_id]
+        taken = holding.get(program_id, 0)
+        report.append(
+            {
+                "program": program_page.title,
+                "program_id": program_id,
+                "cohort": timezone.localtime(program_page.opens_at).year,
+                "applications": entry["applications"],
+                **{f"reached_{stage}": count for stage, count in entry["reached"].items()},
+                **{f"days_{status}": round(mean(days), 1) if days else None for status, days in entry["days"].items()},
+                "capacity": program_page.capacity,
+                "places_taken": taken,
+                "places_left": max(program_page.capacity - taken, 0),
+                "filled_percent": round(100 * taken / program_page.capacity) if program_page.capacity else 0,
+                "waitlisted": waiting.get(program_id, 0),
+            }
+        )
+    report.sort(key=lambda item: (item["cohort"], item["program"], item["program_id"]))
+    return report
+
+
+def cohort_members(*, companies, program=None, cohort=None):
+    """[(cohort year, company pk)] of the companies enrolled in (or that completed) a program, one pair per
+    company and year, ordered by year."""
+    pairs = (
+        cohort_applications(program=program, cohort=cohort)
+        .filter(company__in=companies, status__in=COHORT_STATUSES)
+        .annotate(cohort=ExtractYear("program__opens_at"))
+        .values_list("cohort", "company_id")
+        .distinct()
+        .order_by("cohort", "company_id")
+    )
+    return list(pairs)
+
+
+def companies_with_export_outcome(*, company_ids, start=None, end=None):
+    """Pks of the companies with a milestone their company confirmed that records export revenue or export
+    orders, achieved in the period."""
+    milestones = Milestone.objects.filter(application__company__in=company_ids, confirmed_at__isnull=False).filter(
+        Q(export_revenue__gt=0) | Q(export_orders__gt=0)
+    )
+    if start is not None:
+        milestones = milestones.filter(achieved_on__gte=timezone.localdate(start))
+    if end is not None:
+        milestones = milestones.filter(achieved_on__lt=timezone.localdate(end))
+    return set(milestones.values_list("application__company_id", flat=True))
+
+
+def outcome_figures(*, company_ids, start=None, end=None):
+    """Confirmed milestones' figures per company: {company pk: {"revenue": {currency: Decimal}, "orders",
+    "jobs", "markets": [codes], "marketplaces": [names]}}."""
+    milestones = Milestone.objects.filter(application__company__in=company_ids, confirmed_at__isnull=False)
+    if start is not None:
+        milestones = milestones.filter(achieved_on__gte=timezone.localdate(start))
+    if end is not None:
+        milestones = milestones.filter(achieved_on__lt=timezone.localdate(end))
+    figures = {}
+    for milestone in milestones.select_related("application").order_by("achieved_on", "pk"):
+        entry = figures.setdefault(
+            milestone.application.company_id,
+            {"revenue": {}, "orders": 0, "jobs": 0, "markets": [], "marketplaces": []},
+        )
+        if milestone.export_revenue:
+            currency = milestone.export_revenue_currency
+            entry["revenue"][currency] = entry["revenue"].get(currency, 0) + milestone.export_revenue
+        entry["orders"] += milestone.export_orders or 0
+        entry["jobs"] += milestone.jobs_created or 0
+        entry["markets"] += [code for code in milestone.markets_entered if code not in entry["markets"]]
+        entry["marketplaces"] += [name for name in milestone.marketplace_list() if name not in entry["marketplaces"]]
+    return figures
+
+
+def fee_application_ids(*, companies, program=None, cohort=None):
+    """The pks of the applications of ``companies`` (to the program or cohort) for the payments' summary."""
+    return cohort_applications(program=program, cohort=cohort).filter(company__in=companies).values("pk")
+
+
+def completed_program_facts(company):
+    """“Completed the coaching program “X” (2025)” for each program the company completed, in the reader's
+    language where the program page is translated (a provider of ``portal.bureau_facts``)."""
+    facts = []
+    completed = Application.objects.filter(company=company, status=S.COMPLETED).select_related("program")
+    completed = completed.order_by("program__opens_at")
+    for application in completed:
+        program = application.program.localized
+        facts.append(
+            _("Completed the coaching program “%(program)s” (%(year)s)")
+            % {"program": program.title, "year": timezone.localtime(application.program.opens_at).year}
+        )
+    return facts

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.log_actions import log
 from wagtail.models import GroupPagePermission
 
 from payments import services as payments
@@ -18,6 +19,7 @@ from payments.errors import PaymentError, PaymentsNotConfigured
 from payments.models import Payment
 from payments.selectors import payment_for
 from payments.stripe_client import stripe_configured
+from portal import audit
 
 from . import questions as q
 from . import selectors
@@ -239,13 +241,22 @@ def application_transition(*, application, user, new_status, note="", expected=N
     return change
 
 
+# Audit-log actions (labels and messages in wagtail_hooks.py).
+REVIEWER_ASSIGNED = "coaching.reviewer_assigned"
+REVIEW_SCORED = "coaching.review_scored"
+CONFLICT_DECLARED = "coaching.conflict_declared"
+DOCUMENT_DOWNLOADED = "coaching.document_downloaded"
+
+
 @transaction.atomic
 def reviewer_assign(*, application, reviewer, by):
     if not reviewer.has_perm("coaching.review_application"):
         raise ApplicationError(_("%(user)s is not a reviewer.") % {"user": reviewer})
-    assignment, _created = ApplicationReviewer.objects.get_or_create(
+    assignment, created = ApplicationReviewer.objects.get_or_create(
         application=application, reviewer=reviewer, defaults={"assigned_by": by}
     )
+    if created:
+        audit.record(application, REVIEWER_ASSIGNED, by=by, reviewer=reviewer.email)
     return assignment
 
 
@@ -281,9 +292,20 @@ def review_save(*, application, reviewer, scores, comment=""):
                 _("Score “%(criterion)s” with a whole number from 1 to 5.") % {"criterion": criterion["name"]}
             )
         clean[criterion["id"]] = value
+    previous = Review.objects.filter(application=application, reviewer=reviewer).values_list("scores", flat=True)
+    old = previous.first() or {}
     review, _created = Review.objects.update_or_create(
         application=application, reviewer=reviewer, defaults={"scores": clean, "comment": comment}
     )
+    if old != clean:
+        names = {criterion["id"]: criterion["name"] for criterion in criteria}
+        audit.record(
+            application,
+            REVIEW_SCORED,
+            by=reviewer,
+            old={names.get(key, key): value for key, value in old.items()},
+            new={names[key]: value for key, value in clean.items()},
+        )
     return review
 
 
@@ -296,7 +318,14 @@ def review_declare_conflict(*, application, reviewer, note):
         reviewer=reviewer,
         defaults={"conflict_of_interest": True, "conflict_note": note, "scores": {}},
     )
+    audit.record(application, CONFLICT_DECLARED, by=reviewer, note=note)
     return review
+
+
+def document_opened(*, document, user):
+    """Staff opening an applicant's document is in the audit log; the company's own members are not logged."""
+    if not document.application.company.memberships.filter(user=user).exists():
+        audit.record(document.application, DOCUMENT_DOWNLOADED, by=user, file=document.original_name)
 
 
 @transaction.atomic
@@ -492,7 +521,22 @@ def session_record(
 
 
 @transaction.atomic
-def milestone_record(*, application, by, kind, achieved_on, description="", sales_band=""):
+def milestone_record(
+    *,
+    application,
+    by,
+    kind,
+    achieved_on,
+    description="",
+    sales_band="",
+    export_revenue=None,
+    export_revenue_currency="",
+    markets_entered=(),
+    marketplaces="",
+    export_orders=None,
+    jobs_created=None,
+):
+    """The coach records a milestone with its figures; they count in the reports once the company confirms."""
     _require_enrolled(application)
     milestone = Milestone(
         application=application,
@@ -500,10 +544,34 @@ def milestone_record(*, application, by, kind, achieved_on, description="", sale
         achieved_on=achieved_on,
         description=description,
         sales_band=sales_band,
+        export_revenue=export_revenue,
+        export_revenue_currency=export_revenue_currency,
+        markets_entered=list(markets_entered),
+        marketplaces=marketplaces,
+        export_orders=export_orders,
+        jobs_created=jobs_created,
         recorded_by=by,
     )
     milestone.full_clean()
     milestone.save()
+    return milestone
+
+
+MILESTONE_CONFIRMED = "coaching.milestone_confirmed"
+
+
+@transaction.atomic
+def milestone_confirm(*, milestone, user):
+    """A member of the company confirms the figures the coach recorded; once only."""
+    milestone = Milestone.objects.select_for_update().select_related("application").get(pk=milestone.pk)
+    if not milestone.application.company.memberships.filter(user=user).exists():
+        raise ApplicationError(_("Only the company's members can confirm its outcomes."))
+    if milestone.confirmed_at is not None:
+        raise ApplicationError(_("These figures are already confirmed."))
+    milestone.confirmed_at = timezone.now()
+    milestone.confirmed_by = user
+    milestone.save(update_fields=["confirmed_at", "confirmed_by"])
+    log(instance=milestone.application, action=MILESTONE_CONFIRMED, user=user, data={"milestone": milestone.pk})
     return milestone
 
 

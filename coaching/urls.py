@@ -18,4 +18,5 @@ urlpatterns = [
     path("<int:pk>/submitted/", views.submitted, name="submitted"),
     path("<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("<int:pk>/fee/", views.pay_fee, name="pay_fee"),
+    path("<int:pk>/milestones/<int:milestone_pk>/confirm/", views.milestone_confirm, name="milestone_confirm"),
 ]

@@ -80,10 +80,26 @@ def detail(request, pk):
         "records": application.status in services.RECORDABLE,
         "sessions": application.sessions.select_related("coach"),
         "milestones": application.milestones.all(),
+        "can_confirm": True,
         "fee": selectors.program_fee_state(application),
         "fee_done": request.GET.get("fee") == "done",
     }
     return render(request, "coaching/apply/detail.html", context)
+
+
+@login_required
+@require_POST
+def milestone_confirm(request, pk, milestone_pk):
+    """The company confirms the figures its coach recorded for a milestone."""
+    application = selectors.application_for_member(request.user, pk)
+    milestone = get_object_or_404(application.milestones, pk=milestone_pk)
+    try:
+        services.milestone_confirm(milestone=milestone, user=request.user)
+    except ApplicationError as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("Thank you: the figures are confirmed and count in the bureau's reports."))
+    return _detail(application)
 
 
 @login_required
@@ -182,6 +198,7 @@ def document_delete(request, pk, document_pk):
 def document_download(request, document_pk):
     """The file, only for the company's members and staff who may see the application; always as a download."""
     document = selectors.document_for_user(request.user, document_pk)
+    services.document_opened(document=document, user=request.user)
     response = FileResponse(
         document.file.open("rb"),
         as_attachment=True,

@@ -3,8 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
+from portal import audit
 from portal.admin_viewsets import PortalSnippetViewSet
 
 from . import admin_views, selectors, services
@@ -33,6 +35,7 @@ class ApplicationViewSet(ViewSet):
             path("export/csv/", admin_views.export, {"fmt": "csv"}, name="export_csv"),
             path("export/xlsx/", admin_views.export, {"fmt": "xlsx"}, name="export_xlsx"),
             path("bulk/", admin_views.bulk, name="bulk"),
+            path("<int:pk>/accept-suggestion/", admin_views.accept_suggestion, name="accept_suggestion"),
             path("<int:pk>/", admin_views.detail, name="detail"),
             path("<int:pk>/transition/", admin_views.transition, name="transition"),
             path("<int:pk>/waive-fee/", admin_views.waive_fee, name="waive_fee"),
@@ -64,6 +67,25 @@ def grant_program_managers(request, page):
 @hooks.register("register_admin_viewset")
 def register_application_viewset():
     return ApplicationViewSet()
+
+
+class MilestoneConfirmedFormatter(LogFormatter):
+    label = _("Confirm coaching outcome")
+
+    def format_message(self, log_entry):
+        return _("The company confirmed the figures of a coaching milestone")
+
+
+@hooks.register("register_log_actions")
+def register_coaching_actions(actions):
+    actions.register_action(services.MILESTONE_CONFIRMED)(MilestoneConfirmedFormatter)
+    for action, label, message in (
+        (services.REVIEWER_ASSIGNED, _("Assign a reviewer"), _("Reviewer %(reviewer)s assigned")),
+        (services.REVIEW_SCORED, _("Score an application"), _("Scores changed from %(old)s to %(new)s")),
+        (services.CONFLICT_DECLARED, _("Declare a conflict of interest"), _("Conflict of interest declared: %(note)s")),
+        (services.DOCUMENT_DOWNLOADED, _("Download a document"), _("Document “%(file)s” downloaded")),
+    ):
+        actions.register_action(action)(audit.formatter(label, message))
 
 
 register_snippet(CoachViewSet)

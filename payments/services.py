@@ -17,6 +17,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal import audit
+
 from .currencies import check_currency, format_minor
 from .errors import InvalidWebhook, PaymentError, PaymentStateError
 from .models import Payment, Refund, StripeEvent
@@ -163,6 +165,9 @@ def _apply_refunded_total(payment, amount_refunded_minor, *, note, by=None):
     payment_refunded.send(sender=Payment, payment=payment, amount_refunded_minor=amount_refunded_minor)
 
 
+REFUNDED = "payments.refund"
+
+
 @transaction.atomic
 def refund_create(*, payment, amount_minor, by, reason=""):
     """Refund part or all of a paid payment through Stripe's Refund API.
@@ -205,6 +210,7 @@ def refund_create(*, payment, amount_minor, by, reason=""):
     _apply_refunded_total(
         payment, payment.amount_refunded_minor + amount_minor, note=f"refund {stripe_refund.id} by {by}", by=by
     )
+    audit.record(payment, REFUNDED, by=by, amount=format_minor(amount_minor, payment.currency), reason=reason)
     return refund
 
 

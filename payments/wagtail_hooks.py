@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 
+from portal import audit
 from portal.admin_exports import LocalizedExportMixin
 from portal.admin_viewsets import ReadOnlyModelViewSet
 
@@ -194,3 +195,10 @@ class PaymentsViewSetGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_payments_viewsets():
     return PaymentsViewSetGroup()
+
+
+@hooks.register("register_log_actions")
+def register_refund_action(actions):
+    actions.register_action(services.REFUNDED)(
+        audit.formatter(gettext_lazy("Refund"), gettext_lazy("Refunded %(amount)s: %(reason)s"))
+    )

@@ -2,11 +2,14 @@
 
 from django.utils import translation
 
+from portal import audit
+
 from .spreadsheets import escape_formula
 
 
 class LocalizedExportMixin:
-    """Mixin for a Wagtail ``IndexView`` with ``list_export``.
+    """Mixin for a Wagtail ``IndexView`` with ``list_export``: every export is in the audit log (who, what,
+    format, rows), since these lists hold personal data.
 
     Wagtail streams CSV exports: the rows are produced after the view has returned, when the admin's
     per-user language is no longer active, so headings and choice labels would come out in the site's
@@ -29,3 +32,9 @@ class LocalizedExportMixin:
                 yield from rows
 
         return in_request_language()
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        rows = len(queryset) if isinstance(queryset, list) else queryset.count()
+        name = getattr(self, "page_title", "") or self.model._meta.verbose_name_plural
+        audit.record_export(by=self.request.user, dataset=name, export_format=spreadsheet_format, rows=rows)
+        return super().as_spreadsheet(queryset, spreadsheet_format)

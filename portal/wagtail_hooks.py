@@ -1,4 +1,4 @@
-"""Admin glue of the shared core: the audit-log action every status machine writes, and the admin API's
+"""Admin glue of the shared core: the audit-log actions (status changes, personal-data exports), and the admin API's
 image and document endpoints scoped by permission."""
 
 from django.utils.translation import gettext as _
@@ -11,6 +11,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.permissions import policy_registry
 
+from portal import audit
 from portal.status import STATUS_CHANGE_ACTION
 
 
@@ -35,6 +36,11 @@ class StatusChangeFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_status_change_action(actions):
     actions.register_action(STATUS_CHANGE_ACTION)(StatusChangeFormatter)
+    actions.register_action(audit.PERSONAL_DATA_EXPORT)(
+        audit.formatter(
+            gettext_lazy("Export personal data"), gettext_lazy("Exported %(dataset)s (%(format)s, %(rows)s rows)")
+        )
+    )
 
 
 def _scoped_to_permitted_collections(endpoint_class, get_model):

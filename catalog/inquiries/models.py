@@ -3,6 +3,7 @@
 import secrets
 
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from catalog.showcase.models import ShowcaseError
-from portal.markets import Market
+from portal.companies.models import Industry
+from portal.markets import District, Market
 from portal.status import StaleStatus, StatusMachine, TransitionError
 
 
@@ -33,6 +35,13 @@ class Incoterm(models.TextChoices):
     CFR = "CFR", "CFR"
     DAP = "DAP", "DAP"
     DDP = "DDP", "DDP"
+
+
+class EscalationOutcome(models.TextChoices):
+    SUPPLIER_ANSWERED = "supplier_answered", _("The supplier answered the buyer")
+    BUREAU_ANSWERED = "bureau_answered", _("The bureau put the buyer in touch with another supplier")
+    NOT_NEEDED = "not_needed", _("The buyer no longer needs an answer")
+    UNREACHABLE = "unreachable", _("The supplier could not be reached")
 
 
 class InquiryQuerySet(models.QuerySet):
@@ -114,6 +123,19 @@ class Inquiry(StatusMachine, models.Model):
     ip_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now, db_index=True)
     first_replied_at = models.DateTimeField(_("first reply at"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("supplier reminded at"), null=True, blank=True)
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
+    escalation_outcome = models.CharField(
+        _("outcome of the escalation"), max_length=20, choices=EscalationOutcome.choices, blank=True
+    )
+    case_officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("case officer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="escalated_inquiries",
+    )
 
     objects = InquiryQuerySet.as_manager()
 
@@ -176,3 +198,23 @@ class InquiryMessage(models.Model):
 
     def __str__(self):
         return f"{self.get_author_kind_display()} {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class CaseOfficerArea(models.Model):
+    """The staff group whose members look after the escalated inquiries of a district or an industry."""
+
+    group = models.ForeignKey(Group, verbose_name=_("staff group"), on_delete=models.CASCADE, related_name="+")
+    district = models.CharField(_("district"), max_length=20, choices=District.choices, blank=True)
+    industry = models.CharField(_("industry"), max_length=20, choices=Industry.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("case officer area")
+        verbose_name_plural = _("case officer areas")
+        constraints = [
+            models.CheckConstraint(
+                condition=~(Q(district="") & Q(industry="")), name="case_officer_area_district_or_industry"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.group}: {self.get_district_display() or self.get_industry_display()}"

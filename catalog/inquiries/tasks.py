@@ -53,3 +53,20 @@ def send_inquiry_email(*, inquiry_id, event, message_id=None):
         _send(template="supplier_reply", language=buyer_language, context=context, recipients=[inquiry.email])
     elif event == "buyer_reply":
         _notify_members(inquiry=inquiry, template="buyer_reply", context=context)
+
+
+@task()
+def send_escalation_email(*, inquiry_id, event, message=""):
+    """reminder: the supplier's members, again; nudge: them, with the case officer's message; escalated: the
+    case officer, in the language of their account."""
+    inquiry = Inquiry.objects.select_related("company", "product", "case_officer").get(pk=inquiry_id)
+    context = {"inquiry": inquiry, "message": message}
+    if event == "reminder":
+        _notify_members(inquiry=inquiry, template="reminder", context=context)
+    elif event == "nudge":
+        _notify_members(inquiry=inquiry, template="nudge", context=context)
+    elif event == "escalated" and inquiry.case_officer is not None:
+        officer = inquiry.case_officer
+        language = officer.preferred_language or settings.LANGUAGE_CODE
+        context["admin_url"] = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_reports:site_history")
+        _send(template="escalated", language=language, context=context, recipients=[officer.email])

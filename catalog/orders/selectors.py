@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from catalog.showcase.models import Product
 from payments.currencies import format_minor
 from payments.models import Payment
-from payments.selectors import payment_for, twd_to_minor
+from payments.selectors import paid_object_ids, payment_for, twd_to_minor
 
 from .models import SampleOrder, SampleOrderItem
 
@@ -115,3 +115,23 @@ def order_payment_details(*, order):
         for refund in payment.refunds.order_by("created_at", "pk")
     ]
     return payment, refunds
+
+
+# Reports (read by the ``reports`` app) ----------------------------------------------------------
+
+
+def sample_order_ids(*, companies):
+    """The pks of the sample orders placed with ``companies`` (a subquery for the payments' summary)."""
+    return SampleOrder.objects.filter(company__in=companies).values("pk")
+
+
+def companies_with_paid_samples(*, company_ids, start=None, end=None):
+    """Pks among ``company_ids`` of the suppliers with a sample order paid in [start, end)."""
+    paid = paid_object_ids(
+        model=SampleOrder,
+        purpose=Payment.Purpose.SAMPLE_ORDER,
+        object_ids=SampleOrder.objects.filter(company__in=company_ids).values("pk"),
+        start=start,
+        end=end,
+    )
+    return set(SampleOrder.objects.filter(pk__in=paid).values_list("company_id", flat=True))

@@ -4,11 +4,14 @@ The public storefront's reads return only live products of verified companies; t
 are scoped to the member's own companies.
 """
 
-from django.db.models import Prefetch
+import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.models import Locale, WorkflowState
 
 from portal.companies.models import Company
 from portal.companies.selectors import company_for_member
@@ -173,3 +176,60 @@ def products_to_feature(*, chosen, limit):
             )
         )
     return items
+
+
+# Reports (read by the ``reports`` app) ----------------------------------------------------------
+
+EXPIRY_WARNING_DAYS = 30
+
+
+def _pending_since(products):
+    """{product pk: when its moderation workflow started} for those of ``products`` waiting for a moderator."""
+    states = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Product), status=WorkflowState.STATUS_IN_PROGRESS
+    )
+    started = {int(object_id): created for object_id, created in states.values_list("object_id", "created_at")}
+    return {pk: started[pk] for pk in products.filter(pk__in=list(started)).values_list("pk", flat=True)}
+
+
+def showcase_report(*, companies, start=None, end=None, now=None):
+    """Per category, the products of ``companies`` created in [start, end): live now, waiting for moderation
+    now and the age in days of the oldest waiting one; and the valid certificates of ``companies`` that expire
+    within 30 days, soonest first."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    products = Product.objects.filter(company__in=companies)
+    if start is not None:
+        products = products.filter(created_at__gte=start)
+    if end is not None:
+        products = products.filter(created_at__lt=end)
+    live = dict(products.filter(live=True).order_by().values_list("category_id").annotate(n=Count("pk")))
+    pending = _pending_since(products)
+    category_of = dict(products.filter(pk__in=list(pending)).values_list("pk", "category_id"))
+    waiting = {}
+    for pk, since in pending.items():
+        waiting.setdefault(category_of[pk], []).append((today - timezone.localdate(since)).days)
+    categories = ProductCategory.objects.filter(pk__in=set(live) | set(waiting)).order_by("path")
+    rows = [
+        {
+            "category": category.translated("name"),
+            "path": category.path,
+            "live": live.get(category.pk, 0),
+            "pending": len(waiting.get(category.pk, [])),
+            "oldest_pending_days": max(waiting[category.pk]) if category.pk in waiting else None,
+        }
+        for category in categories
+    ]
+    expiring = list(
+        Certificate.objects.filter(company__in=companies)
+        .valid_on(today)
+        .filter(valid_until__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS))
+        .select_related("company")
+        .order_by("valid_until", "pk")
+    )
+    return {"rows": rows, "expiring": expiring}
+
+
+def companies_with_live_products(*, company_ids):
+    """Pks among ``company_ids`` of the companies with at least one live product."""
+    return set(Product.objects.live().filter(company__in=company_ids).values_list("company_id", flat=True))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 from wagtail.images import get_image_model
+from wagtail.log_actions import log
 
 from portal.companies.models import Company
 from portal.signals import content_changed
@@ -214,9 +215,48 @@ def certificate_save(*, company, user, certificate=None, fields, scan=None) -> C
     if scan is not None:
         certificate.scan = scan
     certificate.full_clean()
+    checked = certificate.pk is not None and certificate.check_status != Certificate.CheckStatus.DECLARED
     certificate.save()
+    if checked:
+        # The bureau checked other facts than these: the certificate is self-declared again until re-checked.
+        certificate.set_status(
+            Certificate.CheckStatus.DECLARED, by=user, note=_("Changed by the company after the bureau's check.")
+        )
+        Certificate.objects.filter(pk=certificate.pk).update(check_note="")
     notify_products_changed(_live_product_ids(certificate), reason="certificates")
     return certificate
+
+
+CERTIFICATE_DECISIONS = (Certificate.CheckStatus.CHECKED, Certificate.CheckStatus.REJECTED)
+SCAN_OPENED = "showcase.certificate_scan_opened"
+
+
+@transaction.atomic
+def certificate_check(*, certificate, by, decision, note, expected=None) -> Certificate:
+    """Staff mark a certificate checked or rejected with a note (a rejection needs one); buyers see the result
+    after the commit (a checked badge, or no certificate at all)."""
+    if not by.has_perm("showcase.check_certificate"):
+        raise ShowcaseError(_("You are not allowed to check certificates."))
+    if decision not in CERTIFICATE_DECISIONS:
+        raise ShowcaseError(_("Choose whether the certificate is checked or rejected."))
+    note = note.strip()
+    if decision == Certificate.CheckStatus.REJECTED and not note:
+        raise ShowcaseError(_("Say why the certificate is rejected; the company will read it."))
+    certificate.set_status(decision, by=by, note=note, expected=expected)
+    Certificate.objects.filter(pk=certificate.pk).update(check_note=note)
+    certificate.refresh_from_db()
+    notify_products_changed(_live_product_ids(certificate), reason="certificates")
+    return certificate
+
+
+def certificate_scan_open(*, certificate, by):
+    """The scan's file for a staff member allowed to check certificates; the opening is in the audit log."""
+    if not by.has_perm("showcase.check_certificate"):
+        raise ShowcaseError(_("You are not allowed to open certificate scans."))
+    if not certificate.scan:
+        raise ShowcaseError(_("This certificate has no scanned copy."))
+    log(instance=certificate, action=SCAN_OPENED, user=by, data={"file": certificate.scan.name})
+    return certificate.scan.open("rb")
 
 
 @transaction.atomic

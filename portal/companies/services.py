@@ -10,8 +10,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from portal import audit
+
 from . import selectors
 from .models import Company, CompanyError, Invitation, InvitationError, Membership
+from .tasks import send_verified_email
 
 EDITABLE_FIELDS = (
     "name_zh",
@@ -63,6 +66,9 @@ def company_update(*, company: Company, by, **details) -> Company:
     return company
 
 
+VERIFIED = "companies.verified"
+
+
 @transaction.atomic
 def company_verify(*, company: Company, by) -> Company:
     """Bureau staff confirm the company's registration; records who and when."""
@@ -71,6 +77,8 @@ def company_verify(*, company: Company, by) -> Company:
     company.verified_at = timezone.now()
     company.verified_by = by
     company.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    audit.record(company, VERIFIED, by=by)
+    transaction.on_commit(lambda: send_verified_email.enqueue(company_id=company.pk))
     return company
 
 

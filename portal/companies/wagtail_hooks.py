@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 
+from portal import audit
 from portal.admin_exports import LocalizedExportMixin
 from portal.markets import Market
 
@@ -155,3 +156,10 @@ class CompanyViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_company_viewset():
     return CompanyViewSet("companies")
+
+
+@hooks.register("register_log_actions")
+def register_verification_action(actions):
+    actions.register_action(services.VERIFIED)(
+        audit.formatter(gettext_lazy("Verify a company"), gettext_lazy("Company verified by the bureau"))
+    )

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "catalog.orders",
     "search",
     "payments",
+    "reports",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

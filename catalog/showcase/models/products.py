@@ -23,6 +23,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import DraftStateMixin, LockableMixin, Orderable, RevisionMixin, WorkflowMixin
 
 from portal.markets import Market, MarketsField
+from portal.status import StaleStatus, StatusMachine, TransitionError
 from portal.storage import PrivateStorage
 
 from ..translated import LANGUAGE_SUFFIXES, TranslatedFieldsMixin, column
@@ -98,8 +99,10 @@ class CertificateType(models.TextChoices):
 
 class CertificateQuerySet(models.QuerySet):
     def valid_on(self, date):
-        """Certificates in force on ``date`` (both ends inclusive)."""
-        return self.filter(valid_from__lte=date, valid_until__gte=date)
+        """Certificates in force on ``date`` (both ends inclusive), unless the bureau rejected them."""
+        return self.filter(valid_from__lte=date, valid_until__gte=date).exclude(
+            check_status=Certificate.CheckStatus.REJECTED
+        )
 
     def valid_today(self):
         return self.valid_on(timezone.localdate())
@@ -118,8 +121,36 @@ def certificate_upload_to(instance, filename):
     return f"certificates/{instance.company_id}/{filename}"
 
 
-class Certificate(models.Model):
-    """A certificate in a company's wallet. Products show it only while it is valid."""
+class CertificateCheckError(ShowcaseError, TransitionError):
+    """The bureau's check of a certificate cannot move that way."""
+
+
+class StaleCertificateCheck(CertificateCheckError, StaleStatus):
+    """Someone else checked the certificate in the meantime."""
+
+
+class Certificate(StatusMachine, models.Model):
+    """A certificate in a company's wallet. Products show it only while it is valid.
+
+    Self-declared until the bureau has looked at the scan: ``check_status`` moves through the shared status
+    machine (declared → checked | rejected, back to declared when the company edits it), so each check is in
+    the certificate's history and the audit log. Rejected certificates are never shown to buyers.
+    """
+
+    class CheckStatus(models.TextChoices):
+        DECLARED = "declared", _("Declared by the supplier")
+        CHECKED = "checked", _("Checked by the bureau")
+        REJECTED = "rejected", _("Rejected by the bureau")
+
+    STATUS_FIELD = "check_status"
+    TRANSITIONS = {
+        CheckStatus.DECLARED: {CheckStatus.CHECKED, CheckStatus.REJECTED},
+        CheckStatus.CHECKED: {CheckStatus.DECLARED, CheckStatus.REJECTED},
+        CheckStatus.REJECTED: {CheckStatus.DECLARED, CheckStatus.CHECKED},
+    }
+    transition_error = CertificateCheckError
+    stale_error = StaleCertificateCheck
+    stale_message = _("This certificate was checked by someone else in the meantime. Reload the page and try again.")
 
     company = models.ForeignKey(
         "companies.Company", verbose_name=_("company"), on_delete=models.CASCADE, related_name="certificates"
@@ -139,6 +170,11 @@ class Certificate(models.Model):
         help_text=_("Private: seen by your company and the bureau only."),
     )
     reminder_sent_at = models.DateTimeField(_("expiry reminder sent at"), null=True, blank=True)
+    check_status = models.CharField(
+        _("bureau check"), max_length=10, choices=CheckStatus.choices, default=CheckStatus.DECLARED
+    )
+    checked_at = models.DateTimeField(_("checked by the bureau on"), null=True, blank=True)
+    check_note = models.TextField(_("note of the check"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -148,6 +184,7 @@ class Certificate(models.Model):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         ordering = ["certificate_type", "valid_until"]
+        permissions = [("check_certificate", _("Can open certificate scans and check certificates"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["company", "certificate_type", "number"], name="unique_certificate_per_company"
@@ -174,6 +211,13 @@ class Certificate(models.Model):
 
     def get_recognised_markets_display(self):
         return [Market(code).label for code in self.recognised_markets if code in Market.values]
+
+    @property
+    def is_checked(self):
+        return self.check_status == self.CheckStatus.CHECKED
+
+    def status_change_fields(self, old, new, *, now):
+        return {"checked_at": now if new != self.CheckStatus.DECLARED else None}
 
 
 # --- Categories ------------------------------------------------------------------------------------------
