@@ -53,7 +53,7 @@ def test_list_filters_by_program_status_district_industry_date_reviewer_and_sear
     assign(two, user)
 
     def listed(**params):
-        return {a for a, _score in manager_client.get(admin_url("index"), params).context["rows"]}
+        return {a for a, _score, _title in manager_client.get(admin_url("index"), params).context["rows"]}
 
     assert listed() == {one, two}
     assert listed(program=program_a.pk) == {one}
@@ -72,7 +72,7 @@ def test_drafts_are_not_listed_for_staff(manager_client):
     from tests.factories.coaching import ApplicationFactory
 
     draft = ApplicationFactory()
-    assert draft not in {a for a, _ in manager_client.get(admin_url("index")).context["rows"]}
+    assert draft not in {a for a, _score, _title in manager_client.get(admin_url("index")).context["rows"]}
     assert manager_client.get(admin_url("detail", draft.pk))["Location"] == "/admin/"
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation
 
 from coaching.models import ProgramPage
@@ -27,7 +28,11 @@ def program():
 
 @pytest.fixture
 def staff(client):
+    """A superuser whose admin is in English (the messages checked below are wagtail-localize's English)."""
     user = StaffFactory(is_superuser=True)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
     client.force_login(user)
     return user
 
