@@ -18,7 +18,7 @@ from elasticsearch.exceptions import NotFoundError
 from .documents import LANGUAGE_FIELDS, alias_name, index_body, index_pattern, new_index_name
 from .facets import BUCKETS, FACETS
 from .models import ProductEntry, ProductEntryFacet
-from .synonyms import normalise
+from .text import fold
 
 logger = logging.getLogger(__name__)
 BULK_CHUNK = 1000
@@ -45,8 +45,8 @@ def _entry(document):
     return ProductEntry(
         product_id=document["id"],
         document={key: value for key, value in document.items() if key != "refresh_on"},
-        name_text=normalise(" | ".join(names)),
-        search_text=normalise(" | ".join(t for t in texts if t)),
+        name_text=fold(" | ".join(names)),
+        search_text=fold(" | ".join(t for t in texts if t)),
         price_twd=None if document["price_twd"] is None else Decimal(str(document["price_twd"])),
         moq=document["moq"],
         created_at=document["created_at"],

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from .text import fold
+
 
 class SynonymSet(models.Model):
     """Words that mean the same product across languages, e.g. 鳳梨酥, pineapple cake, kek nanas.
@@ -33,10 +35,10 @@ class SynonymSet(models.Model):
         return self.name
 
     def term_list(self):
-        """The set's terms, case-folded, blank lines and duplicates dropped, in their order."""
+        """The set's terms in their folded form (search/text.py), blank lines and duplicates dropped, in order."""
         seen = []
         for line in self.terms.splitlines():
-            term = " ".join(line.split()).casefold()
+            term = fold(line)
             if term and term not in seen:
                 seen.append(term)
         return seen

@@ -17,8 +17,9 @@ from wagtail.models import Page
 
 from . import synonyms
 from .backends import database, elasticsearch
-from .backends.base import MAX_QUERY_LENGTH, FacetValue, Filters, SearchQuery, SearchUnavailable
+from .backends.base import FacetValue, Filters, SearchQuery, SearchUnavailable
 from .facets import DEFAULT_SORT, FACETS, PRICE_RANGE, SORTS
+from .text import clean, fold
 
 logger = logging.getLogger(__name__)
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -98,10 +99,11 @@ def _backend():
 
 
 def product_search(query="", filters=None, sort=DEFAULT_SORT, page=1, locale="zh-hant"):
-    """Search public products. `query` is cut to 200 characters; sort falls back to relevance."""
+    """Search public products. `query` is cleaned and cut to 200 characters (search/text.py); sort falls back
+    to relevance."""
     if locale not in LANGUAGES:
         raise InvalidSearch(_("Unknown language."))
-    text = synonyms.normalise(query or "")[:MAX_QUERY_LENGTH].strip()
+    text = fold(clean(query))
     search_query = SearchQuery(
         text=text,
         alternatives=tuple(synonyms.expand(text, synonyms.load_synonym_sets())) if text else (),
@@ -124,7 +126,7 @@ def product_search(query="", filters=None, sort=DEFAULT_SORT, page=1, locale="zh
 
 def product_autocomplete(text, locale="zh-hant"):
     """Up to ten products for the search box's suggestions."""
-    text = synonyms.normalise(text or "")[:MAX_QUERY_LENGTH]
+    text = fold(clean(text))
     if not text:
         return []
     try:
@@ -140,11 +142,13 @@ SITE_SEARCH_PAGE_SIZE = 10
 def page_search(query, *, locale, page):
     """One page of live, public site pages in `locale` matching `query` through Wagtail's search backend.
 
-    The query is trimmed to MAX_QUERY_LENGTH characters; an empty query returns None. A page number that
+    The query is cleaned and trimmed to MAX_QUERY_LENGTH characters (search/text.py), without double quotes:
+    Wagtail's SQLite (FTS5) backend puts each word between double quotes without escaping them, so one quote
+    fails the whole query. An empty query returns None. A page number that
     is not a number gives the first page and one past the end gives the last (Paginator.get_page).
     When Elasticsearch fails, the database backend (kept up to date beside it) answers instead.
     """
-    text = (query or "")[:MAX_QUERY_LENGTH].strip()
+    text = clean(query).replace('"', " ").strip()
     if not text:
         return None
     pages = Page.objects.live().public().filter(locale=locale).specific()

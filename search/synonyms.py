@@ -7,13 +7,9 @@ engines at once: no analyzer to update, no index to close or rebuild, no downtim
 import re
 
 from .models import SynonymSet
+from .text import fold
 
 MAX_ALTERNATIVES = 8
-
-
-def normalise(text):
-    """Case-folded, whitespace collapsed: the form queries and synonym terms are compared in."""
-    return " ".join(text.split()).casefold()
 
 
 def _contains_term(query, term):
@@ -26,9 +22,9 @@ def _contains_term(query, term):
 def expand(query, synonym_sets):
     """The query first, then the query with a matching synonym swapped in, for each other term of a set.
 
-    `synonym_sets` is an iterable of term lists (SynonymSet.term_list()).
+    `synonym_sets` is an iterable of term lists (SynonymSet.term_list(), already folded).
     """
-    query = normalise(query)
+    query = fold(query)
     alternatives = [query] if query else []
     if not query:
         return alternatives

@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 from ..facets import BUCKETS, FACETS, MAX_PAGE, PAGE_SIZE, PRICE_FIELD, sort_for
 from ..models import ProductEntry, ProductEntryFacet
+from ..text import fold
 from .base import AUTOCOMPLETE_SIZE, SearchResults, hit_from_document, localised
 
 NAME = "database"
@@ -117,7 +118,7 @@ def _highlight(document, language, alternatives):
         return ""
     pattern = re.compile("|".join(re.escape(w) for w in words))
     for text in _texts(document, language):
-        folded = text.casefold()
+        folded = fold(text)
         match = pattern.search(folded)
         if not match or len(folded) != len(text):
             continue
