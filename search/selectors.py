@@ -125,15 +125,21 @@ def product_search(query="", filters=None, sort=DEFAULT_SORT, page=1, locale="zh
 
 
 def product_autocomplete(text, locale="zh-hant"):
-    """Up to ten products for the search box's suggestions."""
+    """Up to ten distinct product names for the search box, in the buyer's language where the product has one.
+
+    The typed text counts with its synonyms (teh → tea, 茶 …), and its last word may be unfinished: the
+    glossary terms it begins (basik → basikal) are searched too, so a Malay or Vietnamese buyer gets
+    suggestions for products named only in Chinese and English.
+    """
     text = fold(clean(text))
     if not text:
         return []
+    texts = synonyms.completions(text, synonyms.load_synonym_sets())
     try:
-        return _backend().autocomplete(text, locale)
+        return _backend().autocomplete(texts, locale)
     except SearchUnavailable as exc:
         logger.warning("search: Elasticsearch unavailable for autocomplete: %s", exc)
-        return database.autocomplete(text, locale)
+        return database.autocomplete(texts, locale)
 
 
 SITE_SEARCH_PAGE_SIZE = 10
