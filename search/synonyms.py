@@ -35,8 +35,9 @@ def expand(query, synonym_sets):
 
     `synonym_sets` is an iterable of folded term lists (SynonymSet.term_list()). The longest matching terms
     win and matches never overlap, so "oolong tea" expands as oolong tea, not as tea. When several sets
-    match ("basikal carbon frame"), their alternatives take turns, each set's terms in their order
-    (Chinese and English first in the glossary), up to MAX_ALTERNATIVES.
+    match ("lampu hadapan basikal"), the query with every match swapped at once comes first (once with each
+    set's first term, Chinese in the glossary, once with its first Latin-script term), then the single swaps
+    take turns, each set's terms in their order, up to MAX_ALTERNATIVES.
     """
     query = fold(query)
     if not query:
@@ -48,13 +49,20 @@ def expand(query, synonym_sets):
             if span:
                 matches.append((span, term, terms))
     matches.sort(key=lambda match: (-len(match[1]), match[0][0]))
-    taken, queues = [], []
+    taken, queues, swaps = [], [], []
     for (start, end), term, terms in matches:
         if any(start < taken_end and taken_start < end for taken_start, taken_end in taken):
             continue
         taken.append((start, end))
-        queues.append([query[:start] + other + query[end:] for other in terms if other != term])
+        others = [other for other in terms if other != term]
+        queues.append([query[:start] + other + query[end:] for other in others])
+        swaps.append((start, end, others))
     alternatives = [query]
+    if len(swaps) > 1:
+        # Words of several sets ("lampu hadapan basikal"): all of them in Chinese, then all in Latin script.
+        for pick in (lambda others: others[0], lambda others: next((o for o in others if o.isascii()), None)):
+            alternatives.append(_swap_all(query, [(start, end, pick(others)) for start, end, others in swaps]))
+        alternatives = list(dict.fromkeys(alternatives))
     while queues and len(alternatives) <= MAX_ALTERNATIVES:
         for queue in list(queues):
             if not queue:
@@ -79,6 +87,14 @@ def completions(text, synonym_sets):
         for term in sorted(started, key=len)[:MAX_COMPLETIONS]:
             texts += [alternative for alternative in expand(term, synonym_sets) if alternative not in texts]
     return tuple(texts)
+
+
+def _swap_all(query, swaps):
+    """`query` with each (start, end) span replaced by its term (None keeps the span as typed)."""
+    for start, end, term in sorted(swaps, reverse=True):
+        if term is not None:
+            query = query[:start] + term + query[end:]
+    return query
 
 
 def load_synonym_sets():

@@ -22,6 +22,7 @@ LATIN_LETTER = re.compile(r"[a-z]")
 LATIN_WORD = re.compile(r"[a-z0-9]")
 SEGMENTED_SUFFIXES = ("zh_hant", "th")
 TERMS_SIZE = 200
+CATEGORY_BOOST = 10
 
 
 def _fields(suffixes, locale_suffix):
@@ -66,8 +67,8 @@ def _word_clause(word, locale_suffix):
 
 def _text_clause(text, locale_suffix):
     """One query alternative: every word must be found, each in whichever field and language holds it
-    ("basikal carbon frame", "oolong ชา"); the whole text as a phrase in a name, and an exact SKU, rank
-    first."""
+    ("basikal carbon frame", "oolong ชา"). The whole text as the product's category (茶, tea), as a phrase in
+    a name, or an exact SKU ranks first."""
     return {
         "bool": {
             "should": [
@@ -75,6 +76,14 @@ def _text_clause(text, locale_suffix):
                     "bool": {
                         "must": [_word_clause(word, locale_suffix) for word in text.split()],
                         "should": [
+                            {
+                                "multi_match": {
+                                    "query": text,
+                                    "fields": [f"category_name.{suffix}" for suffix in LANGUAGE_FIELDS.values()],
+                                    "operator": "and",
+                                    "boost": CATEGORY_BOOST,
+                                }
+                            },
                             {"multi_match": {"query": text, "type": "phrase", "fields": [f"name.{locale_suffix}^6"]}},
                             {
                                 "multi_match": {

@@ -44,3 +44,23 @@ def test_no_sets_or_empty_query():
     """Without sets the query stands alone; a blank query gives nothing to search."""
     assert expand("anything", []) == ["anything"]
     assert expand("  ", SETS) == []
+
+
+def test_the_longest_term_wins_and_matches_do_not_overlap():
+    """'oolong tea' expands as a whole (烏龍茶), not through 'tea' inside it."""
+    sets = [[fold(t) for t in terms] for terms in (["烏龍茶", "oolong tea", "teh oolong"], ["tea", "teh", "茶"])]
+    alternatives = expand("oolong tea", sets)
+    assert alternatives[:3] == ["oolong tea", "乌龙茶", "teh oolong"]
+    assert "oolong teh" not in alternatives
+
+
+def test_words_of_two_sets_are_also_swapped_together():
+    """'lampu hadapan basikal' also searches 前燈 自行車 and headlight bicycle (the product has no Malay name)."""
+    sets = [
+        [fold(t) for t in terms]
+        for terms in (["前燈", "headlight", "lampu hadapan"], ["自行車", "bicycle", "basikal", "xe đạp"])
+    ]
+    alternatives = expand("lampu hadapan basikal", sets)
+    assert alternatives[1:3] == ["前灯 自行车", "headlight bicycle"]
+    assert "lampu hadapan bicycle" in alternatives and "headlight basikal" in alternatives
+    assert len(alternatives) <= 9
