@@ -45,16 +45,19 @@ def read(path=GLOSSARY_PATH):
     except OSError as exc:
         raise GlossaryError(f"{path}: {exc.strerror}") from exc
     with handle:
-        reader = csv.DictReader(handle, delimiter="\t")
-        missing = [column for column in COLUMNS if column not in (reader.fieldnames or ())]
-        if missing:
-            raise GlossaryError(f"{path}: missing column(s) {', '.join(missing)}")
-        concepts, seen = [], set()
         try:
-            for row in reader:
-                concepts.append(_concept(row, reader.line_num, seen))
+            return _concepts(csv.DictReader(handle, delimiter="\t"), path)
         except UnicodeDecodeError as exc:
             raise GlossaryError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+
+
+def _concepts(reader, path):
+    missing = [column for column in COLUMNS if column not in (reader.fieldnames or ())]
+    if missing:
+        raise GlossaryError(f"{path}: missing column(s) {', '.join(missing)}")
+    concepts, seen = [], set()
+    for row in reader:
+        concepts.append(_concept(row, reader.line_num, seen))
     return concepts
 
 
