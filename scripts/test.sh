@@ -108,6 +108,19 @@ run_pytest() {
     return "$rc"
 }
 
+run_pytest_sqlite() {
+    # The database search backend and site search once more on SQLite: Wagtail's SQLite full-text backend
+    # (FTS5) and substring matching behave differently from PostgreSQL's. Elasticsearch tests are left out.
+    local sqlite_dir
+    sqlite_dir="$(mktemp -d)"
+    DATABASE_URL="sqlite:///$sqlite_dir/search.sqlite3" ELASTICSEARCH_URL="" STRIPE_API_BASE="$STRIPE_MOCK_URL" \
+        $PY -m pytest -p no:cacheprovider -n auto --dist worksteal tests/unit/search tests/integration/search \
+        -k "not elasticsearch" 2>&1 | tee test-results/pytest-sqlite.log
+    local rc=${PIPESTATUS[0]}
+    rm -rf "$sqlite_dir"
+    return "$rc"
+}
+
 phase "system packages" scripts/system-packages.sh
 phase "python packages" python_packages
 phase "node packages (axe-core)" scripts/node-packages.sh
@@ -122,3 +135,4 @@ phase "ruff check" .venv/bin/ruff check .
 phase "ruff format --check" .venv/bin/ruff format --check .
 phase "import contracts" .venv/bin/lint-imports --no-cache
 phase "pytest" run_pytest "$@"
+phase "pytest (search on SQLite)" run_pytest_sqlite

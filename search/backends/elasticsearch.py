@@ -34,10 +34,11 @@ def _fields(suffixes, locale_suffix):
     return fields
 
 
-def _word_clause(word, locale_suffix):
-    """One word of the query, in any field of any language: Latin fields forgive typos (AUTO fuzziness, the
-    first letter fixed), Chinese and Thai fields need all of the word's tokens in one field (fuzzy bigrams
-    only add noise), and a Latin word of 4 letters or more may be part of a compound (light → Headlight)."""
+def _word_clause(word, locale_suffix, *, typed):
+    """One word of the query, in any field of any language. Chinese and Thai fields need all of the word's
+    tokens in one field. In the text as typed (not in synonym alternatives, which are spelled right),
+    Latin fields forgive typos (AUTO fuzziness, the first letter fixed; fuzzy bigrams would only add noise)
+    and a Latin word of 4 letters or more may be part of a compound (light → Headlight)."""
     should = [
         {
             "multi_match": {
@@ -65,7 +66,7 @@ def _word_clause(word, locale_suffix):
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def _text_clause(text, locale_suffix):
+def _text_clause(text, locale_suffix, *, typed):
     """One query alternative: every word must be found, each in whichever field and language holds it
     ("basikal carbon frame", "oolong ชา"). The whole text as the product's category (茶, tea), as a phrase in
     a name, or an exact SKU ranks first."""
@@ -74,7 +75,7 @@ def _text_clause(text, locale_suffix):
             "should": [
                 {
                     "bool": {
-                        "must": [_word_clause(word, locale_suffix) for word in text.split()],
+                        "must": [_word_clause(word, locale_suffix, typed=typed) for word in text.split()],
                         "should": [
                             {
                                 "multi_match": {
@@ -159,7 +160,10 @@ def build_request(query):
         bool_query["must"] = [
             {
                 "bool": {
-                    "should": [_text_clause(text, locale_suffix) for text in query.alternatives],
+                    "should": [
+                        _text_clause(text, locale_suffix, typed=index == 0)
+                        for index, text in enumerate(query.alternatives)
+                    ],
                     "minimum_should_match": 1,
                 }
             }
