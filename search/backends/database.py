@@ -30,14 +30,25 @@ def _words(text):
 
 
 def _text_filter(alternatives):
-    """Each alternative matches when every word is a substring of the entry's text; any alternative will do."""
+    """Each alternative matches when every word is a substring of the entry's text; any alternative will do.
+
+    Words shared by every alternative (most synonym swaps change one term) are tested once.
+    """
+    word_lists = [_words(text) for text in alternatives]
+    common = set.intersection(*(set(words) for words in word_lists))
     condition = Q()
-    for text in alternatives:
-        words = Q()
-        for word in _words(text):
-            words &= Q(search_text__contains=word)
-        condition |= words
-    return condition
+    for word in sorted(common):
+        condition &= Q(search_text__contains=word)
+    rest = Q()
+    for words in word_lists:
+        remaining = [word for word in words if word not in common]
+        if not remaining:
+            return condition
+        branch = Q()
+        for word in remaining:
+            branch &= Q(search_text__contains=word)
+        rest |= branch
+    return condition & rest
 
 
 def _bucket_condition(column, low, high):

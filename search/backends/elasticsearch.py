@@ -25,79 +25,77 @@ TERMS_SIZE = 200
 CATEGORY_BOOST = 10
 
 
-def _fields(suffixes, locale_suffix):
+def _fields(suffixes, locale_suffix, *, descriptions=True):
     """Names over categories over descriptions; the buyer's language counts double."""
     fields = []
     for suffix in suffixes:
         boost = 2 if suffix == locale_suffix else 1
-        fields += [f"name.{suffix}^{4 * boost}", f"category_name.{suffix}^{3 * boost}", f"description.{suffix}^{boost}"]
+        fields += [f"name.{suffix}^{4 * boost}", f"category_name.{suffix}^{3 * boost}"]
+        if descriptions:
+            fields.append(f"description.{suffix}^{boost}")
     return fields
 
 
 def _word_clause(word, locale_suffix, *, typed):
-    """One word of the query, in any field of any language. Chinese and Thai fields need all of the word's
-    tokens in one field. In the text as typed (not in synonym alternatives, which are spelled right),
-    Latin fields forgive typos (AUTO fuzziness, the first letter fixed; fuzzy bigrams would only add noise)
-    and a Latin word of 4 letters or more may be part of a compound (light → Headlight)."""
-    should = [
-        {
-            "multi_match": {
-                "query": word,
-                "fields": _fields(SEGMENTED_SUFFIXES, locale_suffix) + ["supplier.name^2"],
-                "operator": "and",
-            }
-        }
-    ]
-    if LATIN_WORD.search(word):
-        latin = _fields(LATIN_SUFFIXES, locale_suffix) + ["supplier.name.en^2", "supplier.name_en^2"]
-        should.append(
-            {
-                "multi_match": {
-                    "query": word,
-                    "fields": latin,
-                    "operator": "and",
-                    "fuzziness": "AUTO",
-                    "prefix_length": 1,
-                }
-            }
-        )
-    if len(word) >= PARTS_MIN and LATIN_LETTER.search(word):
+    """One word of the query, in any field of any language; Chinese and Thai fields need all of the word's
+    tokens in one field (fuzzy bigrams would only add noise).
+
+    The text as typed is looked for everywhere: Latin fields forgive typos (AUTO fuzziness, the first letter
+    fixed), and a Latin word of 4 letters or more may be part of a compound (light → Headlight). A synonym
+    alternative is spelled right and written in one script: its Latin words go to the Latin fields, its
+    other words to the Chinese and Thai ones, names and categories only. Fuzzy terms, phrases and the long
+    descriptions are the costly parts of a query, so the alternatives leave them out.
+    """
+    latin = bool(LATIN_WORD.search(word))
+    should = []
+    if typed or not latin:
+        fields = _fields(SEGMENTED_SUFFIXES, locale_suffix, descriptions=typed) + ["supplier.name^2"]
+        should.append({"multi_match": {"query": word, "fields": fields, "operator": "and"}})
+    if latin:
+        fields = _fields(LATIN_SUFFIXES, locale_suffix, descriptions=typed) + [
+            "supplier.name.en^2",
+            "supplier.name_en^2",
+        ]
+        fuzzy = {"fuzziness": "AUTO", "prefix_length": 1} if typed else {}
+        should.append({"multi_match": {"query": word, "fields": fields, "operator": "and", **fuzzy}})
+    if typed and len(word) >= PARTS_MIN and LATIN_LETTER.search(word):
         should.append({"multi_match": {"query": word, "fields": [f"name.{s}.parts^0.5" for s in LATIN_SUFFIXES]}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def _text_clause(text, locale_suffix, *, typed):
     """One query alternative: every word must be found, each in whichever field and language holds it
-    ("basikal carbon frame", "oolong ชา"). The whole text as the product's category (茶, tea), as a phrase in
-    a name, or an exact SKU ranks first."""
+    ("basikal carbon frame", "oolong ชา"). The whole text as the product's category (茶, tea) ranks first;
+    for the text as typed, so do a phrase in a name and an exact SKU."""
+    boosts = [
+        {
+            "multi_match": {
+                "query": text,
+                "fields": [f"category_name.{suffix}" for suffix in LANGUAGE_FIELDS.values()],
+                "operator": "and",
+                "boost": CATEGORY_BOOST,
+            }
+        }
+    ]
+    if typed:
+        boosts += [
+            {"multi_match": {"query": text, "type": "phrase", "fields": [f"name.{locale_suffix}^6"]}},
+            {
+                "multi_match": {
+                    "query": text,
+                    "type": "phrase",
+                    "fields": [f"name.{suffix}^3" for suffix in LANGUAGE_FIELDS.values()],
+                }
+            },
+        ]
+    words = {
+        "bool": {"must": [_word_clause(word, locale_suffix, typed=typed) for word in text.split()], "should": boosts}
+    }
+    if not typed:
+        return words
     return {
         "bool": {
-            "should": [
-                {
-                    "bool": {
-                        "must": [_word_clause(word, locale_suffix, typed=typed) for word in text.split()],
-                        "should": [
-                            {
-                                "multi_match": {
-                                    "query": text,
-                                    "fields": [f"category_name.{suffix}" for suffix in LANGUAGE_FIELDS.values()],
-                                    "operator": "and",
-                                    "boost": CATEGORY_BOOST,
-                                }
-                            },
-                            {"multi_match": {"query": text, "type": "phrase", "fields": [f"name.{locale_suffix}^6"]}},
-                            {
-                                "multi_match": {
-                                    "query": text,
-                                    "type": "phrase",
-                                    "fields": [f"name.{suffix}^3" for suffix in LANGUAGE_FIELDS.values()],
-                                }
-                            },
-                        ],
-                    }
-                },
-                {"term": {"sku": {"value": text.upper(), "boost": 10}}},
-            ],
+            "should": [words, {"term": {"sku": {"value": text.upper(), "boost": 10}}}],
             "minimum_should_match": 1,
         }
     }
