@@ -1,13 +1,16 @@
-"""Search benchmark: 20,000 synthetic public products, bulk indexing rate, query p50/p95 per engine.
+"""Search benchmark: synthetic public products (20,000 unless --products), bulk indexing rate, query p50/p95
+per engine, with the trade glossary loaded into the synonym sets (queries expand as buyers' queries do).
 
     .venv/bin/python bench/search.py                       # SQLite (temporary file) + Elasticsearch
+    .venv/bin/python bench/search.py --products 100000
     DATABASE_URL=postgres://portal:portal-test-only@127.0.0.1:5432/portal .venv/bin/python bench/search.py
 
-Works in a throw-away database (`bench_search`, or a temporary SQLite file) created and dropped here, and in
+Works in a throw-away database (`bench_search_<pid>`, or a temporary SQLite file) created and dropped here, and in
 Elasticsearch indices prefixed `bench_` that are deleted at the end. Without ELASTICSEARCH_URL only the
 database backend is measured (the default ELASTICSEARCH_URL here is http://127.0.0.1:9200; pass "" to skip).
 """
 
+import argparse
 import datetime
 import os
 import random
@@ -36,26 +39,29 @@ PRODUCTS = 20_000
 QUERIES = 200
 SEED = 20261127
 
+LANGUAGES = ("zh-hant", "en", "th", "ms", "id", "vi")
+# (zh-hant, en, th, ms, id, vi): products are named in the first four; id and vi queries use glossary words.
 WORDS = [
-    # (zh-hant, en, th, ms)
-    ("鳳梨酥", "pineapple cake", "ขนมพายสับปะรด", "kek nanas"),
-    ("烏龍茶", "oolong tea", "ชาอูหลง", "teh oolong"),
-    ("珍珠奶茶", "bubble tea", "ชานมไข่มุก", "teh susu mutiara"),
-    ("辣椒醬", "chili sauce", "ซอสพริก", "sos cili"),
-    ("面膜", "face mask", "มาสก์หน้า", "topeng muka"),
-    ("筆記本", "notebook", "สมุดโน้ต", "buku nota"),
-    ("自行車車架", "bicycle frame", "เฟรมจักรยาน", "rangka basikal"),
-    ("芒果乾", "dried mango", "มะม่วงอบแห้ง", "mangga kering"),
-    ("牛軋糖", "nougat", "ตังเม", "nougat"),
-    ("保溫瓶", "vacuum flask", "กระติกน้ำร้อน", "termos"),
+    ("鳳梨酥", "pineapple cake", "ขนมพายสับปะรด", "kek nanas", "kue nanas", "bánh dứa"),
+    ("烏龍茶", "oolong tea", "ชาอูหลง", "teh oolong", "teh oolong", "trà ô long"),
+    ("珍珠奶茶", "bubble tea", "ชานมไข่มุก", "teh susu mutiara", "teh boba", "trà sữa trân châu"),
+    ("辣椒醬", "chili sauce", "ซอสพริก", "sos cili", "saus sambal", "tương ớt"),
+    ("面膜", "face mask", "มาสก์หน้า", "topeng muka", "masker wajah", "mặt nạ"),
+    ("筆記本", "notebook", "สมุดโน้ต", "buku nota", "buku catatan", "sổ tay"),
+    ("自行車車架", "bicycle frame", "เฟรมจักรยาน", "rangka basikal", "rangka sepeda", "khung xe đạp"),
+    ("芒果乾", "dried mango", "มะม่วงอบแห้ง", "mangga kering", "mangga kering", "xoài sấy"),
+    ("牛軋糖", "nougat", "ตังเม", "nougat", "permen nougat", "kẹo nougat"),
+    ("保溫瓶", "vacuum flask", "กระติกน้ำร้อน", "termos", "termos", "bình giữ nhiệt"),
 ]
 ADJECTIVES = [
-    ("手工", "handmade", "ทำมือ", "buatan tangan"),
-    ("有機", "organic", "ออร์แกนิก", "organik"),
-    ("經典", "classic", "คลาสสิก", "klasik"),
-    ("清真", "halal", "ฮาลาล", "halal"),
-    ("禮盒", "gift box", "กล่องของขวัญ", "kotak hadiah"),
+    ("手工", "handmade", "ทำมือ", "buatan tangan", "buatan tangan", "thủ công"),
+    ("有機", "organic", "ออร์แกนิก", "organik", "organik", "hữu cơ"),
+    ("經典", "classic", "คลาสสิก", "klasik", "klasik", "cổ điển"),
+    ("清真", "halal", "ฮาลาล", "halal", "halal", "halal"),
+    ("禮盒", "gift box", "กล่องของขวัญ", "kotak hadiah", "kotak hadiah", "hộp quà"),
 ]
+# Typed with a typo (Latin) or in Simplified Chinese: one query in ten.
+VARIANTS = ["oolonng tea", "pinapple cake", "凤梨酥", "乌龙茶", "自行车车架", "basikal carbon frame", "bicycle light"]
 CATEGORIES = [
     "food-beverage/pastries",
     "food-beverage/tea",
@@ -74,13 +80,13 @@ def make_database():
     if database["ENGINE"].endswith("sqlite3"):
         database["TEST"]["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     else:
-        database["TEST"]["NAME"] = "bench_search"
+        database["TEST"]["NAME"] = f"bench_search_{os.getpid()}"
     old_name = database["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
-def make_catalogue(rng):
+def make_catalogue(rng, count):
     from catalog.showcase.models import Certificate, CertificateType, Product, ProductCategory
     from portal.companies.models import Company
     from portal.markets import ASEAN, District
@@ -121,7 +127,7 @@ def make_catalogue(rng):
     )
     by_company = {certificate.company_id: certificate for certificate in certificates}
     products = []
-    for i in range(PRODUCTS):
+    for i in range(count):
         word, adjective = rng.choice(WORDS), rng.choice(ADJECTIVES)
         company = rng.choice(companies)
         products.append(
@@ -161,11 +167,13 @@ def make_queries(rng):
 
     queries = []
     for i in range(QUERIES):
-        language_index = i % 4
-        language = ("zh-hant", "en", "th", "ms")[language_index]
+        language_index = i % len(LANGUAGES)
+        language = LANGUAGES[language_index]
         word = rng.choice(WORDS)[language_index]
         kind = i % 5
         text = "" if kind == 4 else (word if kind != 3 else f"{rng.choice(ADJECTIVES)[language_index]} {word}")
+        if i % 10 == 9:
+            text = rng.choice(VARIANTS)
         filters = build_filters(
             category=rng.choice(["", "", "food-beverage", rng.choice(CATEGORIES)]),
             certifications=rng.choice([[], [], ["HALAL"], ["MIT", "ORGANIC"]]),
@@ -202,16 +210,22 @@ def report(vendor, label, result):
 
 
 def main():
-    from search import indexing, sources
+    from search import glossary, indexing, services, sources
     from search.engine import get_client
 
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--products", type=int, default=PRODUCTS, help=f"how many products (default {PRODUCTS})")
+    count = parser.parse_args().products
     rng = random.Random(SEED)
     vendor = connection.vendor
     drop = make_database()
     try:
         started = time.perf_counter()
-        make_catalogue(rng)
-        print(f"[{vendor}] catalogue: {PRODUCTS} products in {time.perf_counter() - started:.1f} s")
+        make_catalogue(rng, count)
+        print(f"[{vendor}] catalogue: {count} products in {time.perf_counter() - started:.1f} s")
+        concepts = glossary.read()
+        services.glossary_load(concepts=concepts)
+        print(f"[{vendor}] trade glossary: {len(concepts)} synonym sets")
 
         started = time.perf_counter()
         documents = list(sources.iter_documents())

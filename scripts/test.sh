@@ -108,14 +108,22 @@ run_pytest() {
     return "$rc"
 }
 
-run_fuzz_on_sqlite() {
-    # The fuzz test again on the embedded default database (SQLite in memory, database search): quoting and
-    # NUL bytes behave differently there than on PostgreSQL. Skipped when pytest got arguments.
+run_pytest_sqlite() {
+    # The embedded default database once more (SQLite, database search): Wagtail's SQLite full-text backend
+    # (FTS5), substring matching, quoting and NUL bytes behave differently from PostgreSQL. The database search
+    # backend, site search and the fuzz test run there; Elasticsearch tests are left out. Skipped when pytest
+    # got arguments.
     if (($#)); then
         return 0
     fi
-    DATABASE_URL=sqlite:///test-results/fuzz.sqlite3 ELASTICSEARCH_URL= STRIPE_API_BASE="$STRIPE_MOCK_URL" \
-        $PY -m pytest -p no:cacheprovider -n auto tests/integration/portal/test_fuzz.py
+    local sqlite_dir
+    sqlite_dir="$(mktemp -d)"
+    DATABASE_URL="sqlite:///$sqlite_dir/search.sqlite3" ELASTICSEARCH_URL="" STRIPE_API_BASE="$STRIPE_MOCK_URL" \
+        $PY -m pytest -p no:cacheprovider -n auto --dist worksteal tests/unit/search tests/integration/search \
+        tests/integration/portal/test_fuzz.py -k "not elasticsearch" 2>&1 | tee test-results/pytest-sqlite.log
+    local rc=${PIPESTATUS[0]}
+    rm -rf "$sqlite_dir"
+    return "$rc"
 }
 
 phase "system packages" scripts/system-packages.sh
@@ -132,4 +140,4 @@ phase "ruff check" .venv/bin/ruff check .
 phase "ruff format --check" .venv/bin/ruff format --check .
 phase "import contracts" .venv/bin/lint-imports --no-cache
 phase "pytest" run_pytest "$@"
-phase "fuzz test on SQLite" run_fuzz_on_sqlite "$@"
+phase "pytest on SQLite (search, fuzz)" run_pytest_sqlite "$@"

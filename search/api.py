@@ -121,6 +121,6 @@ def search_products(request, params: Query[SearchParams]):
 
 @api.get("/products/autocomplete", response={200: list[SuggestionOut], 400: ErrorOut}, summary="Suggest products")
 def autocomplete_products(request, q: str = "", lang: str = "zh-hant"):
-    """Up to ten products whose names start with (Elasticsearch) or contain (database) the typed text."""
+    """Up to ten distinct product names for the typed text, its synonyms and the glossary terms it begins."""
     language = _language(lang)
     return [{"id": hit.id, "name": hit.name, "url": hit.url} for hit in product_autocomplete(q, language)]

@@ -1,9 +1,14 @@
 """The Elasticsearch index of live products: analyzers, mapping and versioned index names behind an alias.
 
-Per-language text fields: zh-hant bigrams (ICU tokenizer + cjk_bigram, or the `cjk` analyzer without the ICU
-plugin), Thai word segmentation (ICU tokenizer, or the `thai` analyzer), `english`, `indonesian` for
-Indonesian and Malay, standard + ASCII folding for Vietnamese. Synonyms are expanded at query time
-(search/synonyms.py), so no analyzer carries a synonym list and staff edits need no reindex.
+The node needs the analysis-icu plugin (scripts/es-node.sh loads it from Maven Central). Per-language text
+fields: Chinese through the ICU transform Traditional-Simplified (so 鳳梨酥 and 凤梨酥 index and search
+alike, as the database backend's OpenCC folding does) into bigrams, indexed with single characters too so
+that a one-character query (茶) matches; Thai word segmentation (ICU tokenizer); English stemming;
+Indonesian and Malay stemming (the `indonesian` stemmer: makanan → makan, minuman → minum) with ASCII
+folding; Vietnamese ASCII-folded, so trà, tra and TRÀ are one word, with multi-syllable words matched as
+phrases by the query. Latin names also carry `parts`, n-grams of 4–12 letters searched with whole words, so
+"light" finds "Headlight". Synonyms are expanded at query time (search/synonyms.py), so no analyzer carries a
+synonym list and staff edits need no reindex.
 """
 
 from django.conf import settings
@@ -17,14 +22,25 @@ LANGUAGE_ANALYZERS = {
     "zh_hant": "zh_text",
     "en": "en_text",
     "th": "th_text",
-    "ms": "id_text",
+    "ms": "ms_text",
     "id": "id_text",
     "vi": "vi_text",
 }
+SEARCH_ANALYZERS = {"zh_text": "zh_search"}
+LATIN_SUFFIXES = tuple(LANGUAGE_FIELDS[code] for code in LATIN_LANGUAGES)
+PARTS_MIN, PARTS_MAX = 4, 12
 
 
-def _per_language():
-    return Object(properties={suffix: Text(analyzer=name) for suffix, name in LANGUAGE_ANALYZERS.items()})
+def _text(suffix, *, parts):
+    analyzer = LANGUAGE_ANALYZERS[suffix]
+    fields = {"parts": Text(analyzer="word_parts", search_analyzer="word_search")} if parts else {}
+    return Text(analyzer=analyzer, search_analyzer=SEARCH_ANALYZERS.get(analyzer, analyzer), fields=fields)
+
+
+def _per_language(*, parts=False):
+    return Object(
+        properties={suffix: _text(suffix, parts=parts and suffix in LATIN_SUFFIXES) for suffix in LANGUAGE_ANALYZERS}
+    )
 
 
 class ProductDocument(Document):
@@ -32,8 +48,9 @@ class ProductDocument(Document):
 
     id = Integer()
     sku = Keyword()
-    name = _per_language()
+    name = _per_language(parts=True)
     description = _per_language()
+    category_name = _per_language()
     autocomplete = Text(analyzer="autocomplete", search_analyzer="autocomplete_search")
     spelling = Text(analyzer="spelling")
     category = Keyword()
@@ -49,7 +66,7 @@ class ProductDocument(Document):
     supplier = Object(
         properties={
             "id": Integer(),
-            "name": Text(analyzer="zh_text", fields={"en": Text(analyzer="en_text")}),
+            "name": Text(analyzer="zh_text", search_analyzer="zh_search", fields={"en": Text(analyzer="en_text")}),
             "name_en": Text(analyzer="en_text"),
             "verified": Boolean(),
         }
@@ -60,38 +77,58 @@ class ProductDocument(Document):
         dynamic = MetaField("strict")
 
 
-def analysis(*, icu):
-    """Analyzer definitions; `icu` when the node has the analysis-icu plugin."""
-    if icu:
-        zh = {"type": "custom", "tokenizer": "icu_tokenizer", "filter": ["cjk_width", "lowercase", "cjk_bigram"]}
-        th = {"type": "custom", "tokenizer": "icu_tokenizer", "filter": ["lowercase", "decimal_digit"]}
-        word = {"tokenizer": "icu_tokenizer", "filter": ["icu_folding"]}
-    else:
-        zh = {"type": "cjk"}
-        th = {"type": "thai"}
-        word = {"tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
+def analysis():
+    """Analyzer definitions (they need the analysis-icu plugin)."""
+    folding = ["lowercase", "asciifolding"]
+    zh_filters = ["cjk_width", "lowercase", "traditional_to_simplified"]
+    word = {"tokenizer": "icu_tokenizer", "filter": ["traditional_to_simplified", "icu_folding"]}
     return {
-        "filter": {"autocomplete_edge": {"type": "edge_ngram", "min_gram": 1, "max_gram": 15}},
+        "filter": {
+            "traditional_to_simplified": {"type": "icu_transform", "id": "Traditional-Simplified"},
+            "cjk_bigram_and_unigrams": {"type": "cjk_bigram", "output_unigrams": True},
+            "autocomplete_edge": {"type": "edge_ngram", "min_gram": 1, "max_gram": 15},
+            "word_parts": {"type": "ngram", "min_gram": PARTS_MIN, "max_gram": PARTS_MAX},
+            "indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
+            "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
+        },
         "analyzer": {
-            "zh_text": zh,
-            "th_text": th,
+            "zh_text": {
+                "type": "custom",
+                "tokenizer": "icu_tokenizer",
+                "filter": [*zh_filters, "cjk_bigram_and_unigrams"],
+            },
+            "zh_search": {"type": "custom", "tokenizer": "icu_tokenizer", "filter": [*zh_filters, "cjk_bigram"]},
+            "th_text": {"type": "custom", "tokenizer": "icu_tokenizer", "filter": ["lowercase", "decimal_digit"]},
             "en_text": {"type": "english"},
-            "id_text": {"type": "indonesian"},
-            "vi_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]},
+            # Malay and Indonesian share their affixes (me-, ber-, -an, -kan); Indonesian's stemmer serves both.
+            "ms_text": {"type": "custom", "tokenizer": "standard", "filter": [*folding, "indonesian_stemmer"]},
+            "id_text": {
+                "type": "custom",
+                "tokenizer": "standard",
+                "filter": [*folding, "indonesian_stop", "indonesian_stemmer"],
+            },
+            "vi_text": {"type": "custom", "tokenizer": "standard", "filter": folding},
+            "word_parts": {"type": "custom", "tokenizer": "standard", "filter": [*folding, "word_parts"]},
+            "word_search": {"type": "custom", "tokenizer": "standard", "filter": folding},
             "autocomplete": {
                 "type": "custom",
                 "tokenizer": word["tokenizer"],
                 "filter": [*word["filter"], "autocomplete_edge"],
             },
             "autocomplete_search": {"type": "custom", **word},
-            "spelling": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+            "spelling": {"type": "custom", "tokenizer": "standard", "filter": folding},
         },
     }
 
 
-def index_body(*, icu, building=False):
+def index_body(*, building=False):
     """Settings and mappings for a new versioned index; `building` turns refresh off for a bulk load."""
-    index_settings = {"number_of_shards": 1, "number_of_replicas": 0, "analysis": analysis(icu=icu)}
+    index_settings = {
+        "number_of_shards": 1,
+        "number_of_replicas": 0,
+        "max_ngram_diff": PARTS_MAX - PARTS_MIN,
+        "analysis": analysis(),
+    }
     if building:
         index_settings["refresh_interval"] = "-1"
     return {"settings": index_settings, "mappings": ProductDocument._doc_type.mapping.to_dict()}

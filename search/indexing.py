@@ -13,12 +13,14 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from elasticsearch import helpers
-from elasticsearch.exceptions import NotFoundError
+from elasticsearch.exceptions import ElasticsearchException, NotFoundError
 
+from . import spelling
 from .documents import LANGUAGE_FIELDS, alias_name, index_body, index_pattern, new_index_name
 from .facets import BUCKETS, FACETS
 from .models import ProductEntry, ProductEntryFacet
-from .synonyms import normalise
+from .synonyms import load_synonym_sets
+from .text import fold
 
 logger = logging.getLogger(__name__)
 BULK_CHUNK = 1000
@@ -36,17 +38,27 @@ def _facet_rows(document):
     ]
 
 
+def _names(document):
+    return [text for text in document["name"].values() if text]
+
+
+def _category_names(document):
+    return [text for text in (document.get("category_name") or {}).values() if text]
+
+
 def _entry(document):
-    names = [text for text in document["name"].values() if text]
-    texts = names + [text for text in document["description"].values() if text]
+    names = _names(document)
+    categories = _category_names(document)
+    texts = names + [text for text in document["description"].values() if text] + categories
     supplier = document["supplier"]
     texts += [document["sku"], supplier["name"], supplier["name_en"]]
     refresh_on = document.get("refresh_on")
     return ProductEntry(
         product_id=document["id"],
         document={key: value for key, value in document.items() if key != "refresh_on"},
-        name_text=normalise(" | ".join(names)),
-        search_text=normalise(" | ".join(t for t in texts if t)),
+        name_text=fold(" | ".join(names)),
+        category_text=fold(" | ".join(categories)),
+        search_text=fold(" | ".join(t for t in texts if t)),
         price_twd=None if document["price_twd"] is None else Decimal(str(document["price_twd"])),
         moq=document["moq"],
         created_at=document["created_at"],
@@ -56,10 +68,14 @@ def _entry(document):
 
 @transaction.atomic
 def write_entries(documents, removed_ids=(), *, replace_all=False):
-    """Replace the database entries of `documents` and delete those of `removed_ids` (or all others)."""
+    """Replace the database entries of `documents` and delete those of `removed_ids` (or all others), and
+    add their names' words to the spelling vocabulary (rewritten from scratch with `replace_all`)."""
+    spelling_texts = [text for document in documents for text in _names(document) + _category_names(document)]
     if replace_all:
         ProductEntry.objects.all().delete()
+        spelling.replace_words([*spelling_texts, *(term for terms in load_synonym_sets() for term in terms)])
     else:
+        spelling.add_words(spelling_texts)
         ids = [*(document["id"] for document in documents), *removed_ids]
         for start in range(0, len(ids), BULK_CHUNK // 2):
             ProductEntry.objects.filter(product_id__in=ids[start : start + BULK_CHUNK // 2]).delete()
@@ -86,9 +102,21 @@ def es_source(document):
     return source
 
 
+class MissingPlugin(ElasticsearchException):
+    """The node cannot hold the product index: its analyzers need the analysis-icu plugin."""
+
+
 def node_has_icu(client):
     plugins = client.cat.plugins(format="json", request_timeout=settings.ELASTICSEARCH_TIMEOUT)
     return any("icu" in plugin.get("component", "").lower() for plugin in plugins)
+
+
+def require_icu(client):
+    if not node_has_icu(client):
+        raise MissingPlugin(
+            "the Elasticsearch node lacks the analysis-icu plugin (bin/elasticsearch-plugin install analysis-icu); "
+            "the product index needs it for Chinese and Thai"
+        )
 
 
 def alias_target(client):
@@ -104,10 +132,9 @@ def versioned_indices(client):
 
 
 def create_index(client, *, building=False):
+    require_icu(client)
     name = new_index_name()
-    client.indices.create(
-        index=name, body=index_body(icu=node_has_icu(client), building=building), request_timeout=ADMIN_TIMEOUT
-    )
+    client.indices.create(index=name, body=index_body(building=building), request_timeout=ADMIN_TIMEOUT)
     return name
 
 

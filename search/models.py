@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from .text import fold
+
 
 class SynonymSet(models.Model):
     """Words that mean the same product across languages, e.g. 鳳梨酥, pineapple cake, kek nanas.
@@ -20,23 +22,37 @@ class SynonymSet(models.Model):
         _("terms"),
         help_text=_("One word or phrase per line, in any language. A query for one of them also finds the others."),
     )
+    glossary_key = models.SlugField(
+        _("glossary concept"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "Set by the trade glossary (manage.py search_glossary). A set with a concept is rewritten from the "
+            "glossary file on each load; leave it empty for sets of your own."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    panels = [FieldPanel("name"), FieldPanel("terms")]
+    panels = [FieldPanel("name"), FieldPanel("terms"), FieldPanel("glossary_key", read_only=True)]
 
     class Meta:
         verbose_name = _("search synonym set")
         verbose_name_plural = _("search synonym sets")
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["glossary_key"], condition=~models.Q(glossary_key=""), name="search_synonym_glossary_unique"
+            )
+        ]
 
     def __str__(self):
         return self.name
 
     def term_list(self):
-        """The set's terms, case-folded, blank lines and duplicates dropped, in their order."""
+        """The set's terms in their folded form (search/text.py), blank lines and duplicates dropped, in order."""
         seen = []
         for line in self.terms.splitlines():
-            term = " ".join(line.split()).casefold()
+            term = fold(line)
             if term and term not in seen:
                 seen.append(term)
         return seen
@@ -79,6 +95,7 @@ class ProductEntry(models.Model):
     product_id = models.PositiveBigIntegerField(primary_key=True)
     document = models.JSONField()
     name_text = models.TextField()
+    category_text = models.TextField(default="")
     search_text = models.TextField()
     price_twd = models.DecimalField(max_digits=12, decimal_places=2, null=True, db_index=True)
     moq = models.PositiveIntegerField(null=True)
@@ -91,6 +108,21 @@ class ProductEntry(models.Model):
 
     def __str__(self):
         return f"product {self.product_id}"
+
+
+class SpellingWord(models.Model):
+    """A Latin-script word of the indexed product names or of a synonym set, for the database backend's
+    typo tolerance and "did you mean" (Elasticsearch has its fuzzy queries and term suggester)."""
+
+    word = models.CharField(max_length=40, primary_key=True)
+    length = models.PositiveSmallIntegerField(db_index=True)
+
+    class Meta:
+        verbose_name = _("spelling word")
+        verbose_name_plural = _("spelling words")
+
+    def __str__(self):
+        return self.word
 
 
 class ProductEntryFacet(models.Model):

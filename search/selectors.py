@@ -17,8 +17,9 @@ from wagtail.models import Page
 
 from . import synonyms
 from .backends import database, elasticsearch
-from .backends.base import MAX_QUERY_LENGTH, FacetValue, Filters, SearchQuery, SearchUnavailable
+from .backends.base import FacetValue, Filters, SearchQuery, SearchUnavailable
 from .facets import DEFAULT_SORT, FACETS, PRICE_RANGE, SORTS
+from .text import clean, fold
 
 logger = logging.getLogger(__name__)
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -98,10 +99,11 @@ def _backend():
 
 
 def product_search(query="", filters=None, sort=DEFAULT_SORT, page=1, locale="zh-hant"):
-    """Search public products. `query` is cut to 200 characters; sort falls back to relevance."""
+    """Search public products. `query` is cleaned and cut to 200 characters (search/text.py); sort falls back
+    to relevance."""
     if locale not in LANGUAGES:
         raise InvalidSearch(_("Unknown language."))
-    text = synonyms.normalise(query or "")[:MAX_QUERY_LENGTH].strip()
+    text = fold(clean(query))
     search_query = SearchQuery(
         text=text,
         alternatives=tuple(synonyms.expand(text, synonyms.load_synonym_sets())) if text else (),
@@ -123,15 +125,21 @@ def product_search(query="", filters=None, sort=DEFAULT_SORT, page=1, locale="zh
 
 
 def product_autocomplete(text, locale="zh-hant"):
-    """Up to ten products for the search box's suggestions."""
-    text = synonyms.normalise(text or "")[:MAX_QUERY_LENGTH]
+    """Up to ten distinct product names for the search box, in the buyer's language where the product has one.
+
+    The typed text counts with its synonyms (teh → tea, 茶 …), and its last word may be unfinished: the
+    glossary terms it begins (basik → basikal) are searched too, so a Malay or Vietnamese buyer gets
+    suggestions for products named only in Chinese and English.
+    """
+    text = fold(clean(text))
     if not text:
         return []
+    texts = synonyms.completions(text, synonyms.load_synonym_sets())
     try:
-        return _backend().autocomplete(text, locale)
+        return _backend().autocomplete(texts, locale)
     except SearchUnavailable as exc:
         logger.warning("search: Elasticsearch unavailable for autocomplete: %s", exc)
-        return database.autocomplete(text, locale)
+        return database.autocomplete(texts, locale)
 
 
 SITE_SEARCH_PAGE_SIZE = 10
@@ -140,11 +148,13 @@ SITE_SEARCH_PAGE_SIZE = 10
 def page_search(query, *, locale, page):
     """One page of live, public site pages in `locale` matching `query` through Wagtail's search backend.
 
-    The query is trimmed to MAX_QUERY_LENGTH characters; an empty query returns None. A page number that
+    The query is cleaned and trimmed to MAX_QUERY_LENGTH characters (search/text.py), without double quotes:
+    Wagtail's SQLite (FTS5) backend puts each word between double quotes without escaping them, so one quote
+    fails the whole query. An empty query returns None. A page number that
     is not a number gives the first page and one past the end gives the last (Paginator.get_page).
     When Elasticsearch fails, the database backend (kept up to date beside it) answers instead.
     """
-    text = (query or "")[:MAX_QUERY_LENGTH].strip()
+    text = clean(query).replace('"', " ").strip()
     if not text:
         return None
     pages = Page.objects.live().public().filter(locale=locale).specific()

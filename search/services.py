@@ -1,4 +1,6 @@
-"""Keeping the index in step with the catalog through a durable outbox (PendingUpdate).
+"""Writes of the search app: the outbox that keeps the index in step with the catalog, and the glossary load.
+
+Keeping the index in step with the catalog through a durable outbox (PendingUpdate).
 
 Receivers of the catalog signals only write outbox rows and queue `process_pending_updates` after commit,
 so saving a product never waits for, or fails because of, Elasticsearch. Processing rewrites the database
@@ -7,14 +9,15 @@ otherwise retried with back-off (`search_drain` catches up after an outage).
 """
 
 import logging
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
 from elasticsearch.exceptions import ElasticsearchException
 
-from . import indexing, sources, tasks
+from . import indexing, sources, spelling, tasks
 from .engine import get_client
-from .models import PendingUpdate, ProductEntry
+from .models import PendingUpdate, ProductEntry, SynonymSet
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -76,3 +79,46 @@ def _apply(rows):
     except (ElasticsearchException, OSError) as exc:
         return False, f"{exc.__class__.__name__}: {exc}"
     return True, ""
+
+
+@dataclass(frozen=True)
+class GlossaryLoad:
+    created: tuple
+    updated: tuple
+    unchanged: int
+    not_in_file: tuple
+    pruned: bool
+
+
+@transaction.atomic
+def glossary_load(*, concepts, prune=False, dry_run=False):
+    """Write each glossary concept to its synonym set (found by `glossary_key`), creating missing ones.
+
+    Sets of the glossary whose concept is not in `concepts` are kept, or deleted with `prune`; sets staff
+    made themselves (no concept) are never touched. `dry_run` reports the changes without writing them.
+    Latin words of the terms join the database backend's spelling vocabulary.
+    """
+    existing = {s.glossary_key: s for s in SynonymSet.objects.exclude(glossary_key="").select_for_update()}
+    created, updated, unchanged = [], [], 0
+    for concept in concepts:
+        terms = "\n".join(concept.all_terms())
+        synonym_set = existing.get(concept.key)
+        if synonym_set is None:
+            created.append(concept.key)
+            if not dry_run:
+                SynonymSet.objects.create(name=concept.name, terms=terms, glossary_key=concept.key)
+        elif synonym_set.terms != terms or synonym_set.name != concept.name:
+            updated.append(concept.key)
+            if not dry_run:
+                synonym_set.name, synonym_set.terms = concept.name, terms
+                synonym_set.save(update_fields=["name", "terms", "updated_at"])
+        else:
+            unchanged += 1
+    stale = tuple(sorted(set(existing) - {concept.key for concept in concepts}))
+    if not dry_run:
+        if prune and stale:
+            SynonymSet.objects.filter(glossary_key__in=stale).delete()
+        spelling.add_words(term for concept in concepts for term in concept.all_terms())
+    return GlossaryLoad(
+        created=tuple(created), updated=tuple(updated), unchanged=unchanged, not_in_file=stale, pruned=prune
+    )

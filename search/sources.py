@@ -53,8 +53,26 @@ def _certificates(product, today):
     return sorted(valid), min(boundaries, default=None)
 
 
-def build_document(product, *, today, base_urls):
-    """The engine-independent document of a public product (plain JSON types)."""
+def category_names():
+    """{category path: {language suffix: "name / parent's name / …"}}: each category with its ancestors, so
+    that a category word (茶, tea) finds the products filed under it in every language."""
+    categories = {category.pk: category for category in ProductCategory.objects.all()}
+    names = {}
+    for category in categories.values():
+        chain, current = [], category
+        while current is not None:
+            chain.append(current)
+            current = categories.get(current.parent_id)
+        names[category.path] = {
+            suffix: " / ".join(dict.fromkeys(n for c in chain if (n := getattr(c, column("name", code)))))
+            for code, suffix in LANGUAGE_SUFFIXES.items()
+        }
+    return names
+
+
+def build_document(product, *, today, base_urls, categories):
+    """The engine-independent document of a public product (plain JSON types); `categories` is
+    category_names()."""
     company = product.company
     certifications, refresh_on = _certificates(product, today)
     suffixes = LANGUAGE_SUFFIXES.items()
@@ -64,6 +82,7 @@ def build_document(product, *, today, base_urls):
         "name": {suffix: getattr(product, column("name", code)) for code, suffix in suffixes},
         "description": {suffix: getattr(product, column("description", code)) for code, suffix in suffixes},
         "category": product.category.path,
+        "category_name": categories.get(product.category.path, {}),
         "category_paths": _ancestor_paths(product.category.path),
         "certifications": certifications,
         "markets": [code for code in product.ships_to if code in Market.values],
@@ -86,21 +105,21 @@ def build_document(product, *, today, base_urls):
 
 def documents_for(product_ids):
     """{id: document} for the given ids that are public; ids missing from the result must be removed."""
-    today, base_urls = timezone.localdate(), showcase_urls()
+    context = {"today": timezone.localdate(), "base_urls": showcase_urls(), "categories": category_names()}
     products = _queryset().filter(pk__in=list(product_ids))
-    return {p.pk: build_document(p, today=today, base_urls=base_urls) for p in products}
+    return {p.pk: build_document(p, **context) for p in products}
 
 
 def iter_documents():
     """Every public product's document, in batches of BATCH_SIZE rows."""
-    today, base_urls = timezone.localdate(), showcase_urls()
+    context = {"today": timezone.localdate(), "base_urls": showcase_urls(), "categories": category_names()}
     last_pk = 0
     while True:
         batch = list(_queryset().filter(pk__gt=last_pk)[:BATCH_SIZE])
         if not batch:
             return
         for product in batch:
-            yield build_document(product, today=today, base_urls=base_urls)
+            yield build_document(product, **context)
         last_pk = batch[-1].pk
 
 

@@ -10,9 +10,9 @@ from wagtail.models import Locale
 
 from payments.money import buyer_currency
 
-from .backends.base import MAX_QUERY_LENGTH
 from .facets import BUCKETS, DEFAULT_SORT, FACETS, FACETS_BY_NAME, PRICE_BUCKETS, PRICE_RANGE, SORTS
 from .selectors import InvalidSearch, filters_from_query, page_search, parse_page, product_search
+from .text import clean
 
 # Every URL parameter the page keeps, in the order the links spell them.
 STATE_PARAMS = ("q", *(facet.param for facet in FACETS), *PRICE_RANGE, "sort")
@@ -114,6 +114,6 @@ def product_search_view(request):
 
 def site_search_view(request):
     """Programs, solutions, news and other pages of the current language matching `q`."""
-    query = request.GET.get("q", "")[:MAX_QUERY_LENGTH].strip()
+    query = clean(request.GET.get("q", ""))
     results = page_search(query, locale=Locale.get_active(), page=request.GET.get("page"))
     return render(request, "search/site_search.html", {"query": query, "results": results})

@@ -7,6 +7,8 @@ from ..facets import FACETS, MAX_PAGE, PAGE_SIZE, PRICE_RANGE
 
 MAX_QUERY_LENGTH = 200
 AUTOCOMPLETE_SIZE = 10
+# Products read to find AUTOCOMPLETE_SIZE distinct names: many suppliers sell "the same" pineapple cake.
+AUTOCOMPLETE_CANDIDATES = 100
 
 
 class SearchUnavailable(Exception):
@@ -117,3 +119,16 @@ def hit_from_document(document, language, highlight=""):
         markets=list(document.get("markets") or []),
         highlight=highlight,
     )
+
+
+def distinct_suggestions(hits, size):
+    """The first hit of each distinct name (case and spacing ignored), at most `size`."""
+    seen, suggestions = set(), []
+    for hit in hits:
+        key = " ".join(hit.name.split()).casefold()
+        if key and key not in seen:
+            seen.add(key)
+            suggestions.append(hit)
+            if len(suggestions) == size:
+                break
+    return suggestions

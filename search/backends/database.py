@@ -1,14 +1,25 @@
-"""Searching the ProductEntry table: case-folded substring matching (works for Chinese and Thai on SQLite
-and PostgreSQL), facet counts by aggregation, the same result shape as Elasticsearch. No typo tolerance."""
+"""Searching the ProductEntry table: substring matching over folded text (search/text.py: Chinese in one
+script, no case, no Latin diacritics; works for Chinese and Thai on SQLite and PostgreSQL), facet counts by
+aggregation, the same result shape as Elasticsearch. Typos in Latin words: search/spelling.py."""
 
+import dataclasses
 import re
 
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils.html import escape
 
+from .. import spelling, synonyms
 from ..facets import BUCKETS, FACETS, MAX_PAGE, PAGE_SIZE, PRICE_FIELD, sort_for
 from ..models import ProductEntry, ProductEntryFacet
-from .base import AUTOCOMPLETE_SIZE, SearchResults, hit_from_document, localised
+from ..text import fold
+from .base import (
+    AUTOCOMPLETE_CANDIDATES,
+    AUTOCOMPLETE_SIZE,
+    SearchResults,
+    distinct_suggestions,
+    hit_from_document,
+    localised,
+)
 
 NAME = "database"
 SNIPPET_RADIUS = 60
@@ -19,14 +30,25 @@ def _words(text):
 
 
 def _text_filter(alternatives):
-    """Each alternative matches when every word is a substring of the entry's text; any alternative will do."""
+    """Each alternative matches when every word is a substring of the entry's text; any alternative will do.
+
+    Words shared by every alternative (most synonym swaps change one term) are tested once.
+    """
+    word_lists = [_words(text) for text in alternatives]
+    common = set.intersection(*(set(words) for words in word_lists))
     condition = Q()
-    for text in alternatives:
-        words = Q()
-        for word in _words(text):
-            words &= Q(search_text__contains=word)
-        condition |= words
-    return condition
+    for word in sorted(common):
+        condition &= Q(search_text__contains=word)
+    rest = Q()
+    for words in word_lists:
+        remaining = [word for word in words if word not in common]
+        if not remaining:
+            return condition
+        branch = Q()
+        for word in remaining:
+            branch &= Q(search_text__contains=word)
+        rest |= branch
+    return condition & rest
 
 
 def _bucket_condition(column, low, high):
@@ -56,11 +78,23 @@ def _filtered(entries, filters):
     return entries
 
 
+def _any_contains(column, alternatives):
+    condition = Q()
+    for text in alternatives:
+        condition |= Q(**{f"{column}__contains": text})
+    return condition
+
+
 def _ordered(entries, query):
+    """Relevance: the query is the product's category word (茶, tea) > it is in the name > elsewhere only."""
     sort = sort_for(query.sort, has_text=bool(query.alternatives))
     if sort.ranked:
-        in_name = [When(name_text__contains=text, then=Value(2)) for text in query.alternatives]
-        entries = entries.annotate(rank=Case(*in_name, default=Value(1), output_field=IntegerField()))
+        in_category = When(_any_contains("category_text", query.alternatives), then=Value(2))
+        in_name = When(_any_contains("name_text", query.alternatives), then=Value(1))
+        entries = entries.annotate(
+            rank=Case(in_category, default=Value(0), output_field=IntegerField())
+            + Case(in_name, default=Value(0), output_field=IntegerField())
+        )
     return entries.order_by(*sort.database)
 
 
@@ -117,7 +151,7 @@ def _highlight(document, language, alternatives):
         return ""
     pattern = re.compile("|".join(re.escape(w) for w in words))
     for text in _texts(document, language):
-        folded = text.casefold()
+        folded = fold(text)
         match = pattern.search(folded)
         if not match or len(folded) != len(text):
             continue
@@ -134,7 +168,25 @@ def _highlight(document, language, alternatives):
 
 
 def search(query):
-    """Run the query; returns (SearchResults without facet labels, raw facet counts)."""
+    """Run the query; returns (SearchResults without facet labels, raw facet counts).
+
+    A Latin word missing from the vocabulary gets a "did you mean"; when the query as typed finds nothing,
+    the corrected query answers (typo tolerance, as Elasticsearch's fuzzy matching gives).
+    """
+    results, counts = _search(query)
+    corrected = spelling.correct(query.text) if query.text else ""
+    if corrected:
+        results.suggestion = corrected
+        if not results.total:
+            fixed = dataclasses.replace(
+                query, text=corrected, alternatives=tuple(synonyms.expand(corrected, synonyms.load_synonym_sets()))
+            )
+            results, counts = _search(fixed)
+            results.query, results.suggestion = query, corrected
+    return results, counts
+
+
+def _search(query):
     entries = ProductEntry.objects.all()
     if query.alternatives:
         entries = entries.filter(_text_filter(query.alternatives))
@@ -152,8 +204,17 @@ def search(query):
     return results, _facet_counts(entries, bucket_counts) if total else {}
 
 
-def autocomplete(text, language):
-    """Up to ten products whose name contains the typed text."""
-    entries = ProductEntry.objects.filter(name_text__contains=" ".join(text.split()).casefold())
-    documents = entries.order_by("-created_at").values_list("document", flat=True)[:AUTOCOMPLETE_SIZE]
-    return [hit_from_document(document, language) for document in documents]
+def autocomplete(texts, language):
+    """Up to ten distinct product names (in the buyer's language) containing one of the typed `texts`: the
+    typed text and its synonyms; names that also start with it come first, then the newest."""
+    condition = _any_contains("name_text", texts)
+    starts = Q()
+    for text in texts:
+        starts |= Q(name_text__startswith=text) | Q(name_text__contains=f"| {text}")
+    entries = (
+        ProductEntry.objects.filter(condition)
+        .annotate(starts=Case(When(starts, then=Value(1)), default=Value(0), output_field=IntegerField()))
+        .order_by("-starts", "-created_at")
+    )
+    documents = entries.values_list("document", flat=True)[:AUTOCOMPLETE_CANDIDATES]
+    return distinct_suggestions((hit_from_document(document, language) for document in documents), AUTOCOMPLETE_SIZE)

@@ -5,50 +5,97 @@ import re
 from django.conf import settings
 from elasticsearch.exceptions import ElasticsearchException
 
-from ..documents import LANGUAGE_FIELDS, LATIN_LANGUAGES, alias_name
+from ..documents import LANGUAGE_FIELDS, LATIN_SUFFIXES, PARTS_MIN, alias_name
 from ..engine import get_client
 from ..facets import BUCKETS, FACETS, FLAG, FLAG_VALUE, MAX_PAGE, PAGE_SIZE, PRICE_FIELD, sort_for
-from .base import AUTOCOMPLETE_SIZE, SearchResults, SearchUnavailable, hit_from_document
+from .base import (
+    AUTOCOMPLETE_CANDIDATES,
+    AUTOCOMPLETE_SIZE,
+    SearchResults,
+    SearchUnavailable,
+    distinct_suggestions,
+    hit_from_document,
+)
 
 NAME = "elasticsearch"
 LATIN_LETTER = re.compile(r"[a-z]")
+LATIN_WORD = re.compile(r"[a-z0-9]")
 SEGMENTED_SUFFIXES = ("zh_hant", "th")
-LATIN_SUFFIXES = tuple(LANGUAGE_FIELDS[code] for code in LATIN_LANGUAGES)
 TERMS_SIZE = 200
+CATEGORY_BOOST = 10
 
 
-def _fields(suffixes, locale_suffix):
+def _fields(suffixes, locale_suffix, *, descriptions=True):
+    """Names over categories over descriptions; the buyer's language counts double."""
     fields = []
     for suffix in suffixes:
         boost = 2 if suffix == locale_suffix else 1
-        fields += [f"name.{suffix}^{4 * boost}", f"description.{suffix}^{boost}"]
+        fields += [f"name.{suffix}^{4 * boost}", f"category_name.{suffix}^{3 * boost}"]
+        if descriptions:
+            fields.append(f"description.{suffix}^{boost}")
     return fields
 
 
-def _text_clause(text, locale_suffix):
-    """One query alternative: every word must match, Latin words with typo tolerance, names boosted."""
+def _word_clause(word, locale_suffix, *, typed):
+    """One word of the query, in any field of any language; Chinese and Thai fields need all of the word's
+    tokens in one field (fuzzy bigrams would only add noise).
+
+    The text as typed is looked for everywhere: Latin fields forgive typos (AUTO fuzziness, the first letter
+    fixed), and a Latin word of 4 letters or more may be part of a compound (light → Headlight). A synonym
+    alternative is spelled right and written in one script: its Latin words go to the Latin fields, its
+    other words to the Chinese and Thai ones, names and categories only. Fuzzy terms, phrases and the long
+    descriptions are the costly parts of a query, so the alternatives leave them out.
+    """
+    latin = bool(LATIN_WORD.search(word))
+    should = []
+    if typed or not latin:
+        fields = _fields(SEGMENTED_SUFFIXES, locale_suffix, descriptions=typed) + ["supplier.name^2"]
+        should.append({"multi_match": {"query": word, "fields": fields, "operator": "and"}})
+    if latin:
+        fields = _fields(LATIN_SUFFIXES, locale_suffix, descriptions=typed) + [
+            "supplier.name.en^2",
+            "supplier.name_en^2",
+        ]
+        fuzzy = {"fuzziness": "AUTO", "prefix_length": 1} if typed else {}
+        should.append({"multi_match": {"query": word, "fields": fields, "operator": "and", **fuzzy}})
+    if typed and len(word) >= PARTS_MIN and LATIN_LETTER.search(word):
+        should.append({"multi_match": {"query": word, "fields": [f"name.{s}.parts^0.5" for s in LATIN_SUFFIXES]}})
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def _text_clause(text, locale_suffix, *, typed):
+    """One query alternative: every word must be found, each in whichever field and language holds it
+    ("basikal carbon frame", "oolong ชา"). The whole text as the product's category (茶, tea) ranks first;
+    for the text as typed, so do a phrase in a name and an exact SKU."""
+    boosts = [
+        {
+            "multi_match": {
+                "query": text,
+                "fields": [f"category_name.{suffix}" for suffix in LANGUAGE_FIELDS.values()],
+                "operator": "and",
+                "boost": CATEGORY_BOOST,
+            }
+        }
+    ]
+    if typed:
+        boosts += [
+            {"multi_match": {"query": text, "type": "phrase", "fields": [f"name.{locale_suffix}^6"]}},
+            {
+                "multi_match": {
+                    "query": text,
+                    "type": "phrase",
+                    "fields": [f"name.{suffix}^3" for suffix in LANGUAGE_FIELDS.values()],
+                }
+            },
+        ]
+    words = {
+        "bool": {"must": [_word_clause(word, locale_suffix, typed=typed) for word in text.split()], "should": boosts}
+    }
+    if not typed:
+        return words
     return {
         "bool": {
-            "should": [
-                {
-                    "multi_match": {
-                        "query": text,
-                        "fields": _fields(LATIN_SUFFIXES, locale_suffix) + ["supplier.name.en^2", "supplier.name_en^2"],
-                        "operator": "and",
-                        "fuzziness": "AUTO",
-                        "prefix_length": 1,
-                    }
-                },
-                {
-                    "multi_match": {
-                        "query": text,
-                        "fields": _fields(SEGMENTED_SUFFIXES, locale_suffix) + ["supplier.name^2"],
-                        "operator": "and",
-                    }
-                },
-                {"multi_match": {"query": text, "type": "phrase", "fields": [f"name.{locale_suffix}^6"]}},
-                {"term": {"sku": {"value": text.upper(), "boost": 10}}},
-            ],
+            "should": [words, {"term": {"sku": {"value": text.upper(), "boost": 10}}}],
             "minimum_should_match": 1,
         }
     }
@@ -111,7 +158,10 @@ def build_request(query):
         bool_query["must"] = [
             {
                 "bool": {
-                    "should": [_text_clause(text, locale_suffix) for text in query.alternatives],
+                    "should": [
+                        _text_clause(text, locale_suffix, typed=index == 0)
+                        for index, text in enumerate(query.alternatives)
+                    ],
                     "minimum_should_match": 1,
                 }
             }
@@ -213,15 +263,22 @@ def search(query):
     return results, _facet_counts(response["aggregations"])
 
 
-def autocomplete(text, language):
-    """Up to ten product names that start with the typed words."""
+def autocomplete(texts, language):
+    """Up to ten distinct product names whose words start with the typed words of one of `texts` (the typed
+    text and its synonyms)."""
     body = {
-        "size": AUTOCOMPLETE_SIZE,
-        "query": {"match": {"autocomplete": {"query": text, "operator": "and"}}},
+        "size": AUTOCOMPLETE_CANDIDATES,
+        "query": {
+            "bool": {
+                "should": [{"match": {"autocomplete": {"query": text, "operator": "and"}}} for text in texts],
+                "minimum_should_match": 1,
+            }
+        },
         "_source": ["id", "name", "urls", "sku", "supplier", "price_twd", "moq", "certifications", "markets"],
     }
     try:
         response = _client().search(index=alias_name(), body=body, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
     except (ElasticsearchException, OSError) as exc:
         raise SearchUnavailable(f"{exc.__class__.__name__}: {exc}") from exc
-    return [hit_from_document(hit["_source"], language) for hit in response["hits"]["hits"]]
+    hits = (hit_from_document(hit["_source"], language) for hit in response["hits"]["hits"])
+    return distinct_suggestions(hits, AUTOCOMPLETE_SIZE)

@@ -28,8 +28,14 @@ def tokens(client, analyzer, text):
     return [token["token"] for token in response["tokens"]]
 
 
-def test_chinese_is_indexed_as_bigrams(client):
-    assert tokens(client, "zh_text", "鳳梨酥禮盒") == ["鳳梨", "梨酥", "酥禮", "禮盒"]
+def test_chinese_is_indexed_as_simplified_bigrams_and_characters(client):
+    """Traditional and Simplified index alike (ICU transform); single characters are indexed for 茶-like queries,
+    and searched only when the query is one character."""
+    indexed = tokens(client, "zh_text", "鳳梨酥禮盒")
+    assert indexed == tokens(client, "zh_text", "凤梨酥礼盒")
+    assert {"凤梨", "梨酥", "酥礼", "礼盒", "凤", "盒"} <= set(indexed)
+    assert tokens(client, "zh_search", "鳳梨酥禮盒") == ["凤梨", "梨酥", "酥礼", "礼盒"]
+    assert tokens(client, "zh_search", "茶") == ["茶"]
 
 
 def test_thai_is_segmented_into_words(client):
@@ -37,9 +43,18 @@ def test_thai_is_segmented_into_words(client):
 
 
 def test_latin_analyzers(client):
+    """English and Indonesian/Malay stem; Vietnamese and Malay/Indonesian ignore diacritics and case."""
     assert tokens(client, "en_text", "Pineapple cakes") == ["pineappl", "cake"]
     assert tokens(client, "vi_text", "Bánh dứa") == ["banh", "dua"]
+    assert tokens(client, "vi_text", "TRÀ") == tokens(client, "vi_text", "tra") == ["tra"]
     assert tokens(client, "id_text", "makanan") == ["makan"]
+    assert tokens(client, "ms_text", "minuman") == ["minum"]
+
+
+def test_word_parts_let_a_word_find_a_compound(client):
+    """A Latin name is also indexed as 4–12-letter parts, searched as the whole word: light is in Headlight."""
+    assert "light" in tokens(client, "word_parts", "Headlight")
+    assert tokens(client, "word_search", "Light") == ["light"]
 
 
 def test_the_mapping_has_facet_keywords_and_language_fields(client):

@@ -57,4 +57,4 @@ def test_staff_add_a_synonym_set(client):
     assert response.status_code == 302
     from search.models import SynonymSet
 
-    assert SynonymSet.objects.get().term_list() == ["芋頭", "taro", "เผือก", "keladi"]
+    assert SynonymSet.objects.get().term_list() == ["芋头", "taro", "เผือก", "keladi"]  # folded: search/text.py

@@ -54,13 +54,18 @@ def _query(**changes):
 
 
 def test_elasticsearch_request_has_one_clause_per_alternative_and_boosts_the_buyer_language():
-    body = elasticsearch.build_request(_query())
+    """Each alternative needs every word, each word in any field: Chinese/Thai fields exactly, Latin fields with
+    typo tolerance, compounds through the name parts; the buyer's language counts double."""
+    query = _query(text="bicycle light", alternatives=("bicycle light", "basikal light"))
+    body = elasticsearch.build_request(query)
     alternatives = body["query"]["bool"]["must"][0]["bool"]["should"]
     assert len(alternatives) == 2
-    latin, segmented = alternatives[0]["bool"]["should"][:2]
-    assert latin["multi_match"]["fuzziness"] == "AUTO"
-    assert "fuzziness" not in segmented["multi_match"]
-    assert "name.th^8" in segmented["multi_match"]["fields"]
+    words = alternatives[0]["bool"]["should"][0]["bool"]["must"]
+    assert len(words) == 2
+    segmented, latin, parts = (clause["multi_match"] for clause in words[-1]["bool"]["should"])
+    assert latin["fuzziness"] == "AUTO" and "fuzziness" not in segmented
+    assert "name.th^8" in segmented["fields"] and "category_name.en^3" in latin["fields"]
+    assert "name.en.parts^0.5" in parts["fields"]
     assert body["query"]["bool"]["filter"] == [{"terms": {"markets": ["TH"]}}]
 
 
