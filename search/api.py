@@ -56,6 +56,22 @@ class ErrorOut(Schema):
     detail: str
 
 
+class ValidationErrorOut(Schema):
+    """django-ninja's answer to a value of the wrong type (e.g. sample=maybe): one entry per bad parameter."""
+
+    detail: list[dict]
+
+
+# A number of zero or more, as the price range takes it; a page number from 1.
+NUMBER = r"^(?:\d+(?:\.\d+)?)?$"
+PAGE = r"^[1-9]\d{0,5}$"
+RESPONSES = {400: ErrorOut, 422: ValidationErrorOut}
+
+
+def _lang_field():
+    return Field("zh-hant", description="The buyer's language.", json_schema_extra={"enum": list(LANGUAGES)})
+
+
 def _facet_param(facet):
     """The query parameter of a facet: a boolean flag, a repeatable list or one string."""
     if facet.kind == FLAG:
@@ -72,12 +88,20 @@ SearchParams = create_model(
     "SearchParams",
     __base__=Schema,
     q=(str, ""),
-    lang=(str, "zh-hant"),
+    lang=(str, _lang_field()),
     **{facet.param: _facet_param(facet) for facet in FACETS},
-    **{name: (str, Field("", description="Inclusive, in TWD.")) for name in PRICE_RANGE},
-    sort=(str, Field(DEFAULT_SORT, description=f"One of: {', '.join(SORTS)}.")),
-    page=(str, "1"),
+    **{
+        name: (str, Field("", description="Inclusive, in TWD.", json_schema_extra={"pattern": NUMBER}))
+        for name in PRICE_RANGE
+    },
+    sort=(str, Field(DEFAULT_SORT, description=f"One of: {', '.join(SORTS)}; anything else sorts by relevance.")),
+    page=(str, Field("1", json_schema_extra={"pattern": PAGE})),
 )
+
+
+class AutocompleteParams(Schema):
+    q: str = ""
+    lang: str = _lang_field()
 
 
 def _language(value):
@@ -91,7 +115,7 @@ def invalid_search(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=400)
 
 
-@api.get("/products/search", response={200: SearchOut, 400: ErrorOut}, summary="Search products")
+@api.get("/products/search", response={200: SearchOut, **RESPONSES}, summary="Search products")
 def search_products(request, params: Query[SearchParams]):
     """Full-text search with facets. `engine` says whether Elasticsearch or the database answered."""
     language = _language(params.lang)
@@ -119,8 +143,8 @@ def search_products(request, params: Query[SearchParams]):
         }
 
 
-@api.get("/products/autocomplete", response={200: list[SuggestionOut], 400: ErrorOut}, summary="Suggest products")
-def autocomplete_products(request, q: str = "", lang: str = "zh-hant"):
+@api.get("/products/autocomplete", response={200: list[SuggestionOut], **RESPONSES}, summary="Suggest products")
+def autocomplete_products(request, params: Query[AutocompleteParams]):
     """Up to ten distinct product names for the typed text, its synonyms and the glossary terms it begins."""
-    language = _language(lang)
-    return [{"id": hit.id, "name": hit.name, "url": hit.url} for hit in product_autocomplete(q, language)]
+    language = _language(params.lang)
+    return [{"id": hit.id, "name": hit.name, "url": hit.url} for hit in product_autocomplete(params.q, language)]

@@ -34,13 +34,6 @@ def api_schema(db, settings):
     request_finished.connect(close_old_connections)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="search/api.py (the search helper's area) declares `lang`, `sort` and the facet values as free strings "
-    "and answers 400 to values outside its lists (ST202, e.g. lang=invited+by on /products/search and "
-    "/products/autocomplete), and does not document django-ninja's 422; enums and a 422 response in its schema "
-    "make this pass, and strict=True then fails on the stale marker",
-)
 def test_the_api_answers_as_its_schema_says(api_schema):
     """Every operation, with generated requests: a documented status with a body of the documented shape,
     never a 500 (schemathesis' checks, driven by Hypothesis). Each operation is checked to its end, so the
