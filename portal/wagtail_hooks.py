@@ -1,6 +1,7 @@
 """Admin glue of the shared core: the audit-log actions (status changes, personal-data exports), and the admin API's
 image and document endpoints scoped by permission."""
 
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -9,9 +10,12 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry
+from wagtail_localize.views import snippets_api as localize_snippets_api
 
 from portal import audit
+from portal.admin_viewsets import CHOOSER_ACTIONS
 from portal.status import STATUS_CHANGE_ACTION
 
 
@@ -67,3 +71,24 @@ def scope_admin_api_by_permission(router):
     router.register_endpoint(
         "documents", _scoped_to_permitted_collections(DocumentsAdminAPIViewSet, get_document_model)
     )
+
+
+class _ScopedLocalizeSnippets(localize_snippets_api.SnippetViewSet):
+    """wagtail-localize's snippet API (its translation editor's chooser) lists every object of any snippet model
+    to every admin user; here only staff with a permission on the model (CHOOSER_ACTIONS) see its objects."""
+
+    def get_queryset(self):
+        model = self.get_model()
+        if not ModelPermissionPolicy(model).user_has_any_permission(self.request.user, CHOOSER_ACTIONS):
+            return model._default_manager.none()
+        return super().get_queryset()
+
+
+@hooks.register("register_admin_urls", order=-1)
+def scope_localize_snippet_api():
+    """Registered before wagtail-localize's own URLs, so these same paths answer first."""
+    prefix = "localize/api/snippets/<slug:app_label>/<slug:model_name>/"
+    return [
+        path(prefix, _ScopedLocalizeSnippets.as_view({"get": "list"})),
+        path(prefix + "<str:pk>/", _ScopedLocalizeSnippets.as_view({"get": "retrieve"})),
+    ]

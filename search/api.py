@@ -62,8 +62,8 @@ class ValidationErrorOut(Schema):
     detail: list[dict]
 
 
-# A number of zero or more, as the price range takes it; a page number from 1.
-NUMBER = r"^(?:\d+(?:\.\d+)?)?$"
+# A number from 0 to under 1,000,000,000 (MAX_PRICE), as the price range takes it; a page number from 1.
+NUMBER = r"^(?:\d{1,9}(?:\.\d+)?)?$"
 PAGE = r"^[1-9]\d{0,5}$"
 RESPONSES = {400: ErrorOut, 422: ValidationErrorOut}
 

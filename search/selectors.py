@@ -29,6 +29,10 @@ class InvalidSearch(ValueError):
     """Input that cannot be searched; the message is safe to show."""
 
 
+# No product costs more; larger numbers only overflow the price arithmetic (a 20-digit price gave a 500).
+MAX_PRICE = 1_000_000_000
+
+
 def _decimal(value, label):
     if value in (None, ""):
         return None
@@ -38,6 +42,8 @@ def _decimal(value, label):
         raise InvalidSearch(_("%(field)s must be a number.") % {"field": label}) from None
     if not number.is_finite() or number < 0:
         raise InvalidSearch(_("%(field)s must be a number of zero or more.") % {"field": label})
+    if number > MAX_PRICE:
+        raise InvalidSearch(_("%(field)s must be at most %(max)s.") % {"field": label, "max": f"{MAX_PRICE:,}"})
     return number
 
 

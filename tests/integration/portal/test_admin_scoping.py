@@ -69,7 +69,13 @@ def sentinels():
     model_actions = ["add", "change", "delete", "view"]
     return {
         "product": (product.pk, "SENTINEL-DRAFT-PRODUCT", ModelPermissionPolicy(Product), model_actions),
-        "certificate": (certificate.pk, "SENTINEL-CERT-NUMBER", ModelPermissionPolicy(Certificate), model_actions),
+        # The bureau's certificate check (issue 17) is a permission on the model too: checkers see what they check.
+        "certificate": (
+            certificate.pk,
+            "SENTINEL-CERT-NUMBER",
+            ModelPermissionPolicy(Certificate),
+            [*model_actions, "check"],
+        ),
         "image": (image.pk, "SENTINEL-IMAGE", policy_registry.get_by_type(get_image_model()), collection_actions),
         "document": (
             document.pk,

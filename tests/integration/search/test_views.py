@@ -94,6 +94,7 @@ def test_page_shows_the_basic_results_notice_when_elasticsearch_is_down(client, 
         ({"page": "-1"}, "The page must be 1 or more."),
         ({"page": "two"}, "The page must be a whole number."),
         ({"price_min": "cheap"}, "Minimum price must be a number."),
+        ({"price_max": "99999999999999999999"}, "Maximum price must be at most 1,000,000,000."),
     ],
 )
 def test_page_bad_input_gets_a_clear_400(client, db_catalogue, params, message):
