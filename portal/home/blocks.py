@@ -41,8 +41,26 @@ class KeyFiguresBlock(blocks.StructBlock):
         template = "home/blocks/key_figures.html"
 
 
-class FeaturedProgramsBlock(blocks.StructBlock):
+class FeaturedItemsMixin:
+    """A block whose cards come from the ``featured`` source it names, the staff's choice (the child block
+    ``chosen_field``) first."""
+
+    featured_source = ""
+    chosen_field = ""
+    featured_limit = 3
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = featured.items(
+            self.featured_source, chosen=value[self.chosen_field], limit=self.featured_limit
+        )
+        return context
+
+
+class FeaturedProgramsBlock(FeaturedItemsMixin, blocks.StructBlock):
     """Programs staff choose, then the open ones with the soonest deadline (``featured`` "programs")."""
+
+    featured_source, chosen_field, featured_limit = "programs", "pages", 3
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
     pages = blocks.ListBlock(
@@ -57,14 +75,11 @@ class FeaturedProgramsBlock(blocks.StructBlock):
         label = _("Featured programs")
         template = "home/blocks/featured_programs.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["items"] = featured.items("programs", chosen=value["pages"], limit=3)
-        return context
 
-
-class FeaturedProductsBlock(blocks.StructBlock):
+class FeaturedProductsBlock(FeaturedItemsMixin, blocks.StructBlock):
     """Products staff choose, then the newest from verified suppliers (``featured`` "products")."""
+
+    featured_source, chosen_field, featured_limit = "products", "products", 6
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)
     products = blocks.ListBlock(
@@ -78,11 +93,6 @@ class FeaturedProductsBlock(blocks.StructBlock):
         icon = "tag"
         label = _("Featured products")
         template = "home/blocks/featured_products.html"
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context)
-        context["items"] = featured.items("products", chosen=value["products"], limit=6)
-        return context
 
 
 class LatestNewsBlock(blocks.StructBlock):
