@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 
 from coaching.models import Application, ApplicationDocument
@@ -15,6 +16,14 @@ from tests.factories.orders import PaidSampleOrderFactory, SampleOrderFactory
 from tests.factories.solutions import ConsultationRequestFactory
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The mailed-link form counts requests in the cache: every test starts with none counted."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def privacy_desk_user(*codenames):
