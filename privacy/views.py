@@ -55,9 +55,7 @@ def export_request(request):
     except PrivacyError as error:
         messages.error(request, str(error))
     else:
-        messages.success(
-            request, _("We are preparing a copy of your data and will e-mail you a link when it is ready.")
-        )
+        messages.success(request, _("We are preparing a copy of your data and will e-mail you a link to it."))
     return redirect("privacy:my_data")
 
 
@@ -73,9 +71,7 @@ def erasure_request(request):
             messages.error(request, str(error))
             status = 400
         else:
-            messages.success(
-                request, _("We have your request. Bureau staff check it and write to you when it is done.")
-            )
+            messages.success(request, _("Bureau staff check your request and then erase your data."))
             return redirect("privacy:my_data")
     return render(request, "privacy/erasure_confirm.html", {"refusals": services.refusals(subject)}, status=status)
 
