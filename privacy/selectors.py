@@ -1,5 +1,7 @@
 """Reads of the privacy app: a person's requests, the notice in force, the retention periods."""
 
+from django.utils import timezone
+
 from portal import personal_data
 
 from .models import ConsentText, DataRequest
@@ -14,7 +16,8 @@ def open_request(*, user, kind):
 
 
 def notice_versions():
-    return ConsentText.objects.all()
+    """The versions published so far, the one in force first (a version dated later is not shown yet)."""
+    return ConsentText.objects.filter(published_at__lte=timezone.now())
 
 
 def retention_periods():

@@ -6,6 +6,8 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from coaching.models import Application, ApplicationDocument
 from tests.factories.accounts import UserFactory
@@ -19,6 +21,13 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
+def _english():
+    """Services and e-mails speak the active language; these tests read their messages in English."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     """The mailed-link form counts requests in the cache: every test starts with none counted."""
     cache.clear()
@@ -29,6 +38,9 @@ def _fresh_rate_limits():
 def privacy_desk_user(*codenames):
     """Bureau staff who are not superusers: admin access plus the given ``privacy`` permissions."""
     user = UserFactory(is_staff=True)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save(update_fields=["preferred_language"])
     user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     for codename in codenames:
         user.user_permissions.add(Permission.objects.get(content_type__app_label="privacy", codename=codename))

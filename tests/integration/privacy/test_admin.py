@@ -64,7 +64,7 @@ class TestRequestsInTheAdmin:
 
     def test_bad_input(self, client, erasure):
         """A refusal without a reason, a step the status does not allow, a stale page: a message, no change."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         response = client.post(handle_url(erasure), {"action": "refuse", "note": "", "expected_status": "requested"})
         assert response.status_code == 200 and "Say why" in response.content.decode()
         response = client.post(handle_url(erasure), {"action": "complete", "expected_status": "requested"})
@@ -79,7 +79,7 @@ class TestRequestsInTheAdmin:
         from tests.factories.companies import OwnerFactory
 
         OwnerFactory(user=person.user, company__name_zh="阿里山茶行")
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         assert "阿里山茶行" in client.get(handle_url(erasure)).content.decode()
         response = client.post(handle_url(erasure), {"action": "approve", "expected_status": "requested"})
         assert "last owner" in response.content.decode()
@@ -88,12 +88,12 @@ class TestRequestsInTheAdmin:
 
     def test_an_unknown_request(self, client, db):
         """A request id that does not exist: 404."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         assert client.get(f"{INDEX}handle/999999/", follow=True).status_code == 404
 
     def test_staff_list_notice_versions_and_consents(self, client, db):
         """The notice versions and the consents are listed for staff; a version cannot be deleted."""
-        client.force_login(StaffFactory())
+        client.force_login(StaffFactory(admin_language="en"))
         assert "2026-12" in client.get("/admin/consenttext/").content.decode()
         assert client.get("/admin/consent/").status_code == 200
         version = ConsentText.objects.get()
