@@ -86,7 +86,7 @@ class DataRequest(StatusMachine, models.Model):
     """
 
     class Kind(models.TextChoices):
-        EXPORT = "export", _("Copy of my data")
+        EXPORT = "export", _("Copy of the data")
         ERASURE = "erasure", _("Erasure")
 
     class Status(models.TextChoices):
