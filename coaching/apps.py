@@ -9,11 +9,12 @@ class CoachingConfig(AppConfig):
     public_content = True
 
     def ready(self):
-        from portal import bureau_facts
+        from portal import bureau_facts, personal_data
         from portal.home import featured
 
-        from . import receivers  # noqa: F401  (connects the payments signals)
+        from . import privacy, receivers  # noqa: F401  (receivers: connects the payments signals)
         from .selectors import completed_program_facts, programs_to_feature
 
         featured.register("programs", programs_to_feature)
         bureau_facts.register(completed_program_facts)
+        personal_data.register(privacy.HOLDER)

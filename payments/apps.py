@@ -7,4 +7,8 @@ class PaymentsConfig(AppConfig):
     verbose_name = _("Payments")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from portal import personal_data
+
+        from . import checks, privacy  # noqa: F401  (checks: registers the system checks)
+
+        personal_data.register(privacy.HOLDER)

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("inbox/", include("catalog.inquiries.urls")),
     path("", include("catalog.orders.urls")),
     path("search/", include("search.urls")),
+    path("privacy/", include("privacy.urls")),
     path("untranslated/<int:page_id>/", views.untranslated, name="untranslated"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from catalog.showcase.models import Product
+from portal import personal_data
 from portal.companies.models import Company
 
 from . import limits as inquiry_limits
@@ -83,6 +84,9 @@ def inquiry_submit(
         consent=True,
         language=language,
         ip_hash=hash_ip(ip_address),
+    )
+    personal_data.consent_given.send(
+        sender=Inquiry, purpose=personal_data.CONSENT_INQUIRY, email=email, user=None, language=language
     )
     transaction.on_commit(lambda: inquiry_tasks.send_inquiry_email.enqueue(inquiry_id=inquiry.pk, event="created"))
     return inquiry

@@ -8,4 +8,8 @@ class OrdersConfig(AppConfig):
     verbose_name = _("Sample orders")
 
     def ready(self):
-        from . import receivers  # noqa: F401  (connects the receivers)
+        from portal import personal_data
+
+        from . import privacy, receivers  # noqa: F401  (receivers: connects the receivers)
+
+        personal_data.register(privacy.HOLDER)

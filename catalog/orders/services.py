@@ -14,6 +14,7 @@ from django_countries import countries
 from payments import services as payment_services
 from payments.currencies import check_currency
 from payments.models import Payment
+from portal import personal_data
 from portal.companies.models import Company
 
 from . import selectors
@@ -94,6 +95,13 @@ def order_create(
     )
     order.reference = _next_reference(order)
     order.save(update_fields=["reference"])
+    personal_data.consent_given.send(
+        sender=SampleOrder,
+        purpose=personal_data.CONSENT_SAMPLE_ORDER,
+        email=buyer_email,
+        user=None,
+        language=order.language,
+    )
     SampleOrderItem.objects.bulk_create(
         SampleOrderItem(
             order=order,

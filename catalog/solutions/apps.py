@@ -10,6 +10,10 @@ class SolutionsConfig(AppConfig):
     public_content = True
 
     def ready(self):
+        from portal import personal_data
+
+        from . import privacy
         from .views import register_routes
 
         register_routes()
+        personal_data.register(privacy.HOLDER)

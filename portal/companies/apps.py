@@ -8,3 +8,10 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("Companies")
     # Its objects appear on public pages: saving or deleting one empties the page cache.
     public_content = True
+
+    def ready(self):
+        from portal import personal_data
+
+        from . import privacy
+
+        personal_data.register(privacy.HOLDER)

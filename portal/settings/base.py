@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "payments",
     "reports",
+    "privacy",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
