@@ -13,11 +13,12 @@ REQUIREMENTS_STAMP := $(VENV)/.requirements-installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help run test venv messages migrate seed es-start es-stop postgres system-packages
+.PHONY: help run test venv messages migrate seed es-start es-stop postgres system-packages css
 
 help:
 	@echo "make run    start the development server on http://$(HOST):$(PORT) with demo content"
 	@echo "make test   install what is missing, start PostgreSQL, Elasticsearch and stripe-mock, run checks, lint and pytest"
+	@echo "make css    rebuild portal/static/css/portal.css from portal/static/scss (needs Node and npm)"
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -55,6 +56,15 @@ run: messages seed
 
 test:
 	scripts/test.sh
+
+# Rebuild the committed stylesheet from portal/static/scss with the Sass and GOV.UK Frontend versions in
+# package-lock.json. Only needed after editing the SCSS; `make run` uses the committed CSS. NPM_PREFIX lets
+# the build use a node_modules other than ./node_modules.
+NPM_PREFIX ?= .
+css:
+	npm ci --prefix $(NPM_PREFIX) --no-audit --no-fund --ignore-scripts
+	$(NPM_PREFIX)/node_modules/.bin/sass --no-source-map --style=compressed --quiet-deps \
+		--load-path=$(NPM_PREFIX)/node_modules portal/static/scss/portal.scss portal/static/css/portal.css
 
 system-packages:
 	scripts/system-packages.sh

@@ -1,3 +1,6 @@
+import re
+import unicodedata
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -8,18 +11,41 @@ from . import questions as q
 from .models import Application, CoachingSession, Milestone
 from .uploads import detect_content_type
 
+# A leading +, then digits, spaces and - ( ) . separators, optionally "#" and an extension.
+PHONE_PATTERN = re.compile(r"\+?[\d ()\-.]+(#\d{1,6})?")
+
 
 class CompanyDetailsForm(forms.Form):
     contact_name = forms.CharField(label=_("Contact person"), max_length=120, required=False)
     contact_title = forms.CharField(label=_("Job title"), max_length=120, required=False)
     contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
-    contact_phone = forms.CharField(label=_("Contact phone"), max_length=30, required=False)
+    contact_phone = forms.CharField(
+        label=_("Contact phone"),
+        max_length=30,
+        required=False,
+        help_text=_("With the area or country code, for example 02-2720-8889 or +886 2 2720 8889."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
     name_zh = forms.CharField(label=_("Company name (Chinese)"), max_length=200, required=False)
     name_en = forms.CharField(label=_("Company name (English)"), max_length=200, required=False)
     address = forms.CharField(label=_("Registered address"), max_length=300, required=False)
     district = forms.ChoiceField(label=_("District"), choices=[("", "—"), *District.choices], required=False)
     industry = forms.ChoiceField(label=_("Industry"), choices=[("", "—"), *Industry.choices], required=False)
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+    def clean_contact_phone(self):
+        """Digits with the usual separators (+ - ( ) . spaces, an extension after #); full-width digits typed
+        with a Chinese IME count as digits. Letters or too few digits are refused."""
+        phone = " ".join(unicodedata.normalize("NFKC", self.cleaned_data["contact_phone"]).split())
+        if not phone:
+            return phone
+        digits = re.sub(r"\D", "", phone)
+        if not PHONE_PATTERN.fullmatch(phone) or not 7 <= len(digits) <= 15:
+            raise forms.ValidationError(
+                _("Enter a phone number with digits only, for example 02-2720-8889 or +886 2 2720 8889."),
+                code="invalid_phone",
+            )
+        return phone
 
     @classmethod
     def initial_for(cls, application):

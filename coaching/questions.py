@@ -114,7 +114,8 @@ def form_field(question):
             choices=[(c, c) for c in question.choices], widget=forms.CheckboxSelectMultiple, **common
         )
     if question.type == "number":
-        return forms.DecimalField(max_digits=15, decimal_places=2, **common)
+        # Program questions ask for amounts and counts (revenue, staff, orders): never below zero.
+        return forms.DecimalField(max_digits=15, decimal_places=2, min_value=0, **common)
     if question.type == "date":
         return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
     if question.type == "yes_no":

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 
@@ -74,7 +75,7 @@ class MarketsField(models.JSONField):
         return forms.TypedMultipleChoiceField(
             choices=Market.choices,
             required=not self.blank,
-            label=self.verbose_name,
+            label=capfirst(self.verbose_name),
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
             error_messages={"invalid_choice": _("%(value)s is not one of the markets we support.")},

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import translation
+from django.utils.formats import number_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -81,6 +82,34 @@ PRICE_BUCKETS = (
     PriceBucket("500-1000", Decimal("500"), Decimal("1000")),
     PriceBucket("1000-5000", Decimal("1000"), Decimal("5000")),
     PriceBucket("5000-", Decimal("5000"), None),
+)
+
+
+@dataclass(frozen=True)
+class QuantityBucket:
+    """Minimum order quantities q with low <= q < high; None is open-ended. Units differ between products
+    (boxes, packs, pieces), so the words give the number only."""
+
+    key: str
+    low: int | None
+    high: int | None
+
+    def label(self):
+        if self.low is None:
+            return gettext("Under %(high)s") % {"high": number_format(self.high, force_grouping=True)}
+        if self.high is None:
+            return gettext("%(low)s and more") % {"low": number_format(self.low, force_grouping=True)}
+        return gettext("%(low)s to under %(high)s") % {
+            "low": number_format(self.low, force_grouping=True),
+            "high": number_format(self.high, force_grouping=True),
+        }
+
+
+MOQ_BUCKETS = (
+    QuantityBucket("0-50", None, 50),
+    QuantityBucket("50-200", 50, 200),
+    QuantityBucket("200-1000", 200, 1000),
+    QuantityBucket("1000-", 1000, None),
 )
 
 
@@ -253,6 +282,16 @@ FACETS = (
         accepts=_one_of(bucket.key for bucket in PRICE_BUCKETS),
         labels=LabelMap(lambda: {bucket.key: bucket.label() for bucket in PRICE_BUCKETS}),
         buckets=PRICE_BUCKETS,
+    ),
+    Facet(
+        "moq",
+        field="moq",
+        label=_("Minimum order"),
+        kind=BUCKETS,
+        normalise=str.strip,
+        accepts=_one_of(bucket.key for bucket in MOQ_BUCKETS),
+        labels=LabelMap(lambda: {bucket.key: bucket.label() for bucket in MOQ_BUCKETS}),
+        buckets=MOQ_BUCKETS,
     ),
 )
 FACETS_BY_NAME = {facet.name: facet for facet in FACETS}

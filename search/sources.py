@@ -10,7 +10,7 @@ import datetime
 from django.utils import timezone
 
 from catalog.showcase import listings
-from catalog.showcase.models import CertificateType, Product, ProductCategory, ShowcasePage
+from catalog.showcase.models import CertificateType, Product, ProductCategory, ProductImage, ShowcasePage
 from catalog.showcase.signals import product_changed as product_changed  # re-exported for search.signals
 from catalog.showcase.signals import product_deleted as product_deleted
 from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
@@ -125,6 +125,15 @@ def iter_documents():
 
 def public_count():
     return public_products().count()
+
+
+def card_images(product_ids):
+    """{product id: its first ProductImage (image loaded)} for the result cards of one page, in one query."""
+    first = {}
+    images = ProductImage.objects.filter(product_id__in=product_ids).select_related("image")
+    for item in images.order_by("product_id", "sort_order", "pk"):
+        first.setdefault(item.product_id, item)
+    return first
 
 
 def category_labels(paths, language):

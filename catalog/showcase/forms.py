@@ -1,13 +1,15 @@
 """Forms of the supplier dashboard. They only validate input; the services do the writes."""
 
 from django import forms
+from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from portal.uploads import check_image_pixels
 
 from .imports import MAX_FILE_BYTES
 from .models import Certificate, Product
-from .translated import language_columns
+from .translated import LANGUAGE_SUFFIXES, REQUIRED_LANGUAGES, column, language_columns
 
 PRODUCT_FIELDS = [
     "sku",
@@ -36,6 +38,43 @@ PRODUCT_FIELDS = [
 ]
 
 
+def _language_fields(codes):
+    return [column(field, code) for code in codes for field in ("name", "description")]
+
+
+BUYER_LANGUAGES = [code for code in LANGUAGE_SUFFIXES if code not in REQUIRED_LANGUAGES]
+
+# The product form in the order a supplier fills it in: (section, legend, fields). The buyer languages'
+# names and descriptions are one disclosure per language inside their section.
+PRODUCT_SECTIONS = [
+    ("basics", _("Basics"), ["sku", "category", *_language_fields(REQUIRED_LANGUAGES)]),
+    ("languages", _("Names and descriptions for buyers"), _language_fields(BUYER_LANGUAGES)),
+    (
+        "pricing",
+        _("Pricing and samples"),
+        ["price_twd", "unit", "moq", "order_multiple", "sample_available", "sample_price_twd", "sample_limit"],
+    ),
+    (
+        "logistics",
+        _("Logistics"),
+        [
+            "stock_status",
+            "lead_time_days",
+            "ships_to",
+            "hs_code",
+            "origin",
+            "weight_grams",
+            "length_mm",
+            "width_mm",
+            "height_mm",
+            "shelf_life_days",
+            "storage",
+        ],
+    ),
+    ("compliance", _("Compliance"), ["certificates"]),
+]
+
+
 class ProductForm(forms.ModelForm):
     """Every product field; certificates are limited to the company's own wallet."""
 
@@ -45,15 +84,54 @@ class ProductForm(forms.ModelForm):
 
     def __init__(self, *args, company, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["certificates"].queryset = Certificate.objects.for_company(company)
-        self.fields["certificates"].widget = forms.CheckboxSelectMultiple()
-        self.fields["certificates"].required = False
-        self.fields["certificates"].help_text = _(
-            "Buyers see only the certificates that are valid on the day they look."
-        )
+        language_names = dict(settings.LANGUAGES)
+        for code in LANGUAGE_SUFFIXES:
+            self.fields[column("name", code)].label = _("Product name (%(language)s)") % {
+                "language": language_names[code]
+            }
+            self.fields[column("description", code)].label = _("Description (%(language)s)") % {
+                "language": language_names[code]
+            }
+        category = self.fields["category"]
+        category.queryset = category.queryset.select_related("parent")
+        category.label_from_instance = _category_label
+        certificates = self.fields["certificates"]
+        certificates.queryset = Certificate.objects.for_company(company)
+        certificates.label_from_instance = _certificate_label
+        certificates.widget = forms.CheckboxSelectMultiple()
+        certificates.required = False
+        certificates.help_text = _("Buyers see only the certificates that are valid on the day they look.")
+
+    def sections(self):
+        """The form's fields grouped for the template: [{"name", "legend", "fields"|"languages"}]."""
+        language_names = dict(settings.LANGUAGES)
+        result = []
+        for name, legend, fields in PRODUCT_SECTIONS:
+            section = {"name": name, "legend": legend, "fields": [self[field] for field in fields]}
+            if name == "languages":
+                section["languages"] = [
+                    {"name": language_names[code], "fields": [self[f] for f in _language_fields([code])]}
+                    for code in BUYER_LANGUAGES
+                ]
+            result.append(section)
+        return result
 
     def validate_unique(self):
         """SKU uniqueness is checked per company by the service."""
+
+
+def _category_label(category):
+    """ "Food and beverage › Bakery and gifts" in the supplier's language, not the slug path."""
+    name = category.translated("name")
+    return f"{category.parent.translated('name')} › {name}" if category.parent_id else name
+
+
+def _certificate_label(certificate):
+    return _("%(type)s — %(issuer)s, valid until %(date)s") % {
+        "type": certificate.get_certificate_type_display(),
+        "issuer": certificate.issuer,
+        "date": date_format(certificate.valid_until, "DATE_FORMAT"),
+    }
 
 
 class PriceTierForm(forms.Form):

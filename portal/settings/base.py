@@ -149,6 +149,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form field group on the site renders through one template (portal/templates/forms/field.html).
+FORM_RENDERER = "portal.rendering.PortalFormRenderer"
+
 # Database: SQLite file by default, PostgreSQL (or anything) through DATABASE_URL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)

@@ -150,7 +150,7 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
     page.locator("input[name=login]").fill(SME_EMAIL)
     page.locator("input[name=password]").fill("not-the-password")
     page.locator("form").filter(has=page.locator("input[name=password]")).locator("button[type=submit]").click()
-    page.locator(".errorlist, [aria-invalid=true]").first.wait_for()
+    page.locator(".govuk-error-summary, [aria-invalid=true]").first.wait_for()
     audit.check("login with a wrong password")
     audit.visit("signup", f"{prefix}/accounts/signup/")
     program = _in(language, ProgramPage.objects)

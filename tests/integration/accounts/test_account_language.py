@@ -46,7 +46,7 @@ def test_an_unknown_language_is_refused_and_nothing_changes(client):
     client.force_login(user)
     response = client.post(URL, {"language": "xx"})
     assert response.status_code == 400
-    assert 'class="error-summary"' in response.content.decode()
+    assert 'class="govuk-error-summary"' in response.content.decode()
     user.refresh_from_db()
     assert user.preferred_language == "th"
 

@@ -208,3 +208,51 @@ def test_application_pages_render_in_chinese(member, member_client):
         response = member_client.get(url(name, application.pk, *args, lang="zh-hant"))
         assert response.status_code == 200, name
         assert response["Content-Language"] == "zh-hant"
+
+
+def company_step(**overrides):
+    data = {
+        "contact_name": "Lin Mei",
+        "contact_phone": "02-2720-8889",
+        "name_zh": "鳳梨酥公司",
+        "district": "xinyi",
+    }
+    return {**data, **overrides}
+
+
+@pytest.mark.parametrize("phone", ["abc", "12", "02-2720-8889 ext. two", "+886 2 2720 8889 9999 9999 99"])
+def test_company_step_refuses_a_phone_number_that_is_not_one(member_client, program, phone):
+    """A contact phone with letters, too few or too many digits is refused next to the field and in the error
+    summary; the step keeps what was saved before."""
+    application = start(member_client, program)
+    before = (application.contact_phone, application.contact_name, application.company_details)
+    response = member_client.post(url("company", application.pk), company_step(contact_phone=phone))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'class="govuk-error-summary"' in body and 'href="#id_contact_phone"' in body
+    assert 'id="id_contact_phone_error"' in body
+    application.refresh_from_db()
+    assert (application.contact_phone, application.contact_name, application.company_details) == before
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"), [("02-2720-8889", "02-2720-8889"), ("０２ ２７２０ ８８８９", "02 2720 8889")]
+)
+def test_company_step_accepts_phone_numbers_as_people_type_them(member_client, program, typed, saved):
+    """Separators, a country code and full-width digits typed with a Chinese IME are accepted (normalised)."""
+    application = start(member_client, program)
+    response = member_client.post(url("company", application.pk), company_step(contact_phone=typed))
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.contact_phone == saved
+
+
+def test_a_negative_revenue_is_refused_and_nothing_is_saved(member_client, program):
+    """A number question (last year's revenue) refuses -500 with a message on the field; the old answer stays."""
+    application = start(member_client, program)
+    member_client.post(url("section", application.pk, 2), {"q_q-revenue": "100"})
+    response = member_client.post(url("section", application.pk, 2), {"q_q-revenue": "-500", "q_q-halal": "yes"})
+    assert response.status_code == 200
+    assert "greater than or equal to 0" in response.content.decode()
+    application.refresh_from_db()
+    assert application.answers == {"q-revenue": "100"}

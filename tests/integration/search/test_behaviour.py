@@ -124,6 +124,28 @@ def test_a_price_on_a_bucket_boundary_is_in_the_upper_bucket_only(catalogue):
     assert [f.value for f in above.facets["price"] if f.active] == ["500-1000"]
 
 
+def test_moq_facet_counts_and_filters_in_half_open_ranges(catalogue):
+    """The minimum-order facet: a product with an MOQ of exactly 50 is under "50 to under 200" and not under
+    "Under 50"; the counts match what each filter finds, and they add up to every product."""
+    PublicProductFactory(name_en="Boundary kettle", moq=50)
+    rebuild()
+    counts = {f.value: f.count for f in product_search("", locale="en").facets["moq"]}
+    below = product_search("", filters=build_filters(moq="0-50"), locale="en")
+    above = product_search("", filters=build_filters(moq="50-200"), locale="en")
+    assert "Boundary kettle" not in [hit.name for hit in below.hits]
+    assert "Boundary kettle" in [hit.name for hit in above.hits]
+    assert all(hit.moq < 50 for hit in below.hits) and all(50 <= hit.moq < 200 for hit in above.hits)
+    assert (below.total, above.total) == (counts["0-50"], counts["50-200"])
+    assert sum(counts.values()) == len(catalogue) + 1
+    assert [f.value for f in above.facets["moq"] if f.active] == ["50-200"]
+
+
+def test_moq_and_price_filters_combine(catalogue):
+    """Choosing an MOQ range keeps the price bucket: both narrow the results."""
+    both = product_search("", filters=build_filters(moq="50-200", price="100-500"), locale="en")
+    assert both.hits and all(50 <= hit.moq < 200 and 100 <= hit.price_twd < 500 for hit in both.hits)
+
+
 def test_sort_by_price(catalogue):
     ascending = product_search("", sort="price_asc", locale="en")
     descending = product_search("", sort="price_desc", locale="en")

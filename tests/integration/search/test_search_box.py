@@ -1,4 +1,5 @@
-"""Autocomplete on every product search box: the partial, the script it brings, and the API behind it."""
+"""Autocomplete on every search box (header, showcase, category, results): the boxes, the one script every
+page loads, and the API behind it."""
 
 import pytest
 
@@ -35,10 +36,20 @@ def test_showcase_search_box_has_autocomplete(client, db, path):
 
 
 def test_results_page_loads_the_script_once(client, products):
-    """The results page's box brings the script itself; it is not loaded twice."""
+    """The results page has two boxes (header and results) and loads the script once."""
     html = client.get("/vi/search/products/", {"q": "bánh dứa"}).content.decode()
     assert html.count(SCRIPT) == 1
     assert 'data-autocomplete-url="/api/v1/products/autocomplete?lang=vi"' in html
+
+
+@pytest.mark.parametrize("path", ["/th/search/", "/zh-hant/search/products/", "/en/no-such-page/"])
+def test_the_header_search_box_has_autocomplete_on_every_page(client, db, path):
+    """The header's site search box suggests product names in the page's language, on any page (a 404 too)."""
+    html = client.get(path).content.decode()
+    language = path.split("/")[1]
+    assert f'data-autocomplete-url="/api/v1/products/autocomplete?lang={language}"' in html
+    assert 'list="site-search-suggestions"' in html and '<datalist id="site-search-suggestions">' in html
+    assert html.count(SCRIPT) == 1
 
 
 @pytest.mark.parametrize("who", ["anonymous", "user", "member of a supplier", "staff"])

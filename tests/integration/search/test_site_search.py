@@ -185,6 +185,7 @@ def test_showcase_pages_have_the_product_search_form(client, db, path):
     html = client.get(path).content.decode()
     assert 'action="/en/search/products/"' in html
     assert '<label for="search-box-q">Search products</label>' in html
+    assert '<button type="submit" class="button">Search</button>' in html
     assert 'action="/en/search/"' in html
 
 

@@ -39,10 +39,12 @@ def test_results_page_is_public(client, db_catalogue, who):
 
 @pytest.mark.parametrize("language", ["zh-hant", "en"])
 def test_results_page_renders_in_both_languages(client, db_catalogue, language):
+    """The name shows in the page's language; the matched words are marked where they are not the name itself
+    (in Chinese the match is the name, which is not printed a second time)."""
     response = client.get(f"/{language}/search/products/", {"q": "鳳梨酥"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "<mark>鳳梨酥</mark>" in html
+    assert ("<mark>鳳梨酥</mark>" in html) is (language == "en")
     assert 'role="search"' in html and 'for="search-box-q"' in html
 
 
@@ -79,6 +81,34 @@ def test_a_thai_buyer_reads_price_facets_and_chips_in_baht(client, db_catalogue)
     assert "≈ THB 111 ถึงต่ำกว่า ≈ THB 556" in html
     assert "ไม่เกิน ≈ THB 1,111" in html
     assert "NT$" not in html
+
+
+def test_moq_bucket_links_keep_a_typed_price_range_and_the_chip_removes_the_bucket(client, db_catalogue):
+    """Choosing a minimum-order range narrows the results and keeps the typed price range (only a price bucket
+    replaces that); its chip removes the MOQ filter alone."""
+    html = client.get("/en/search/products/", {"q": "sauce", "price_max": "1000"}).content.decode()
+    assert 'href="?q=sauce&amp;moq=50-200&amp;price_max=1000">50 to under 200 <span class="count">' in html
+    html = client.get("/en/search/products/", {"q": "sauce", "moq": "50-200", "price_max": "1000"}).content.decode()
+    assert '<a href="?q=sauce&amp;price_max=1000">50 to under 200 <span aria-hidden="true">' in html
+    assert "Minimum order" in html
+
+
+def test_results_are_cards_with_the_name_once_supplier_badge_and_facts(client, db_catalogue):
+    """Each result is a card: its name once (no highlight repeating it), the supplier with the verified badge,
+    the price, the MOQ, the markets it ships to by name and its certificates."""
+    html = client.get("/en/search/products/", {"q": "halal chili sauce"}).content.decode()
+    card = html[html.index('<li class="card product-result">') :]
+    card = card[: card.index("</li>\n", card.index("badge-list") if "badge-list" in card else 0)]
+    assert card.count("Halal chili sauce") == 1
+    assert "Verified supplier" in card and "Minimum order" in card and "Malaysia" in card
+    assert "Halal" in card
+
+
+def test_no_results_suggest_what_to_try(client, db_catalogue):
+    """An empty result says so and suggests other words, removing filters and browsing every product."""
+    html = client.get("/en/search/products/", {"q": "zzzxxy", "market": "MY"}).content.decode()
+    assert "No products match" in html and "removing a filter" in html
+    assert 'href="/en/search/products/">browse every product</a>' in html
 
 
 def test_page_shows_the_basic_results_notice_when_elasticsearch_is_down(client, db_catalogue, settings):

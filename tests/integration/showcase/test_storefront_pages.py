@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from search.facets import PAGE_SIZE
 from tests.factories.inquiries import InquiryFactory, build_showcase
@@ -136,7 +137,8 @@ class TestProduct:
         assert '<html lang="zh-hant">' in html.lower()
 
     def test_only_certificates_valid_today_are_shown_with_dates(self, client, shop):
-        """A valid halal certificate shows with its dates; an expired one is hidden."""
+        """A valid halal certificate shows with its issuer, number, start and expiry dates; an expired one is
+        hidden."""
         valid = CertificateFactory(company=shop.supplier, issuer="JAKIM", number="HL-VALID")
         expired = CertificateFactory(
             company=shop.supplier,
@@ -148,7 +150,9 @@ class TestProduct:
         shop.cake.certificates.add(valid, expired)
         shop.cake.save()
         html = client.get(product_url("en", shop.cake, "pineapple-cake")).content.decode()
-        assert "HL-VALID" in html and "valid from" in html
+        assert "HL-VALID" in html and "JAKIM" in html
+        assert "<dt>Valid from</dt>" in html and "<dt>Expires</dt>" in html
+        assert f"<dd>{date_format(valid.valid_until, 'DATE_FORMAT')}</dd>" in html
         assert "HL-OLD" not in html
 
     def test_draft_product_is_404(self, client, shop):

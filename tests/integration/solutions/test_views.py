@@ -65,7 +65,7 @@ class TestAskForAnIntroduction:
         response = client.get(request_url(catalog.halal, "en"))
         assert response.status_code == 200
         html = response.content.decode()
-        assert '<label for="id_message">' in html
+        assert '<label class="govuk-label" for="id_message">' in html
         assert f'<option value="{Need.COMPLIANCE}" selected>' in html
         assert membership.company.name_zh in html
 
