@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django_countries",
     # Accounts
     "allauth",
@@ -218,8 +219,10 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="Taipei Cross-
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
 
-# Background work (django-tasks). The immediate backend runs tasks in-process after commit.
-TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+# Background work (django-tasks): queued in the database (django-tasks-db) and run by `manage.py db_worker`,
+# which retries the tasks declared with portal.background.retries. The immediate backend
+# (django_tasks.backends.immediate.ImmediateBackend) runs them in the web process after commit, once.
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Taipei Cross-Border E-Commerce Hub")
