@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.home",
     "portal.companies",
+    "portal.schedule",
     "coaching",
     "catalog.solutions",
     "catalog.showcase",
@@ -308,5 +309,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"elastic_transport": {"level": "WARNING"}, "elasticsearch": {"level": "WARNING"}},
+    "loggers": {
+        "elastic_transport": {"level": "WARNING"},
+        "elasticsearch": {"level": "WARNING"},
+        "apscheduler": {"level": "WARNING"},
+    },
 }
