@@ -155,7 +155,8 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default (allauth's rate limits need a real cache).
+# Cache: local memory by default (allauth's rate limits need a real cache). Production and CI share one Redis
+# server between processes (CACHE_URL=redis://…, Django's RedisCache); check --deploy warns without it (portal.W002).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 # Callers sending it in the X-Healthz-Token header see /healthz details (database vendor, engine, errors),
 # like signed-in staff; everyone else gets the statuses only.
