@@ -64,10 +64,28 @@ def _attempts(task):
     return background.attempts_made(task)
 
 
+TASK_STATUS_LABELS = {
+    "READY": gettext_lazy("Waiting"),
+    "RUNNING": gettext_lazy("Running"),
+    "SUCCESSFUL": gettext_lazy("Succeeded"),
+    "FAILED": gettext_lazy("Failed"),
+}
+
+
+def _status(task):
+    return TASK_STATUS_LABELS.get(task.status, task.status)
+
+
+def _next_attempt(task):
+    """Only a waiting task has a next attempt."""
+    return task.run_after if task.status == "READY" else None
+
+
 class TaskIndexView(IndexView):
     """Every queued, waiting, finished and failed task (filter by status); a failed one can be queued again."""
 
     default_ordering = "-enqueued_at"
+    page_title = gettext_lazy("Background tasks")
 
     @cached_property
     def columns(self):
@@ -137,10 +155,10 @@ class TaskResultViewSet(ReadOnlyModelViewSet):
     search_fields = ["task_path"]
     search_backend_name = None
     list_display = [
-        Column("status", label=gettext_lazy("Status")),
+        Column("status", label=gettext_lazy("Status"), accessor=_status),
         Column("attempts", label=gettext_lazy("Attempts"), accessor=_attempts),
         Column("enqueued_at", label=gettext_lazy("Queued at")),
-        Column("run_after", label=gettext_lazy("Next attempt after")),
+        Column("run_after", label=gettext_lazy("Next attempt after"), accessor=_next_attempt),
         Column("finished_at", label=gettext_lazy("Finished at")),
         Column("exception_class_path", label=gettext_lazy("Last error")),
     ]

@@ -82,6 +82,8 @@ def test_staff_who_may_view_tasks_see_the_failed_ones_but_cannot_rerun(client):
     make_task(status=TaskResultStatus.SUCCESSFUL, path="search.tasks.process_pending_updates")
     client.force_login(staff_with("view_dbtaskresult"))
     html = client.get(INDEX + "?status=FAILED").content.decode()
+    assert "Background tasks" in html
+    assert "SMTPServerDisconnected" in html
     assert "flaky" in html
     assert "smtplib.SMTPServerDisconnected" in html
     assert "process_pending_updates" not in html
@@ -92,7 +94,11 @@ def test_staff_who_may_view_tasks_see_the_failed_ones_but_cannot_rerun(client):
     assert task.status == TaskResultStatus.FAILED
 
 
-@pytest.mark.parametrize("make_user", [lambda: staff_with("view_dbtaskresult", "change_dbtaskresult"), StaffFactory])
+@pytest.mark.parametrize(
+    "make_user",
+    [lambda: staff_with("view_dbtaskresult", "change_dbtaskresult"), lambda: StaffFactory(admin_language="en")],
+    ids=["with-the-permissions", "superuser"],
+)
 def test_staff_who_may_change_tasks_run_a_failed_one_again(client, make_user):
     """Confirm, then the task is ready again with all its attempts; the admin history records who did it."""
     task = make_task()
@@ -131,3 +137,16 @@ def test_an_unknown_or_malformed_task_id_is_not_found(client):
     client.force_login(StaffFactory(admin_language="en"))
     assert client.post(f"{INDEX}rerun/{uuid.uuid4()}/", follow=True).status_code == 404
     assert client.post(f"{INDEX}rerun/not-a-uuid/", follow=True).status_code == 404
+
+
+def test_the_listing_speaks_the_admin_language(client):
+    """Statuses, columns and the title in the staff member's language; a next attempt only for a waiting task."""
+    make_task()
+    waiting = make_task(status=TaskResultStatus.READY)
+    DBTaskResult.objects.filter(pk=waiting.pk).update(run_after=timezone.now() + timezone.timedelta(minutes=2))
+    client.force_login(StaffFactory(admin_language="zh-hant"))
+    html = client.get(INDEX).content.decode()
+    assert "背景工作" in html
+    assert "失敗" in html and "排隊中" in html
+    assert "重新執行" in html
+    assert "FAILED" not in html.split("<tbody")[1]
