@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# A single Elasticsearch 7.10.2 node for tests and benchmarks, built from Maven Central jars.
+# An Elasticsearch 7.10.2 node (or a cluster of ES_NODES nodes) for tests and benchmarks, from Maven Central jars.
 #   scripts/es-node.sh install   copy the jars to .cache/es-node/lib (only when missing)
 #   scripts/es-node.sh start     start the node in the background, wait until it answers (yellow or green)
 #   scripts/es-node.sh stop      stop the node started by `start`
 #   scripts/es-node.sh status    exit 0 when a node answers on ES_HTTP_PORT
 # HTTP on 127.0.0.1:${ES_HTTP_PORT:-9200} (cluster name portal-test-<port>, so nodes on other ports stay
-# apart); data and log under .services/es/ (git-ignored).
+# apart); data and log under .services/es/ (git-ignored), .services/es-<port>/ for another port.
+# ES_NODES=3 starts a cluster of three nodes in one JVM (the cluster runner's -numOfNode), HTTP on
+# ES_HTTP_PORT, ES_HTTP_PORT+1 and ES_HTTP_PORT+2; `start` then waits for all three to have joined.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -13,7 +15,12 @@ cd "$ROOT"
 
 POM="search/es-node/pom.xml"
 LIB=".cache/es-node/lib"
-STATE=".services/es"
+NODES="${ES_NODES:-1}"
+if [[ "${ES_HTTP_PORT:-9200}" == 9200 ]]; then
+    STATE=".services/es"
+else
+    STATE=".services/es-${ES_HTTP_PORT}"
+fi
 PIDFILE="$STATE/node.pid"
 LOGFILE="$STATE/node.log"
 HTTP_PORT="${ES_HTTP_PORT:-9200}"
@@ -21,7 +28,7 @@ URL="http://127.0.0.1:${HTTP_PORT}"
 WAIT_SECONDS="${ES_WAIT_SECONDS:-90}"
 
 answers() {
-    curl -fsS --max-time 2 "$URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1
+    curl -fsS --max-time 2 "$URL/_cluster/health?wait_for_status=yellow&wait_for_nodes=>=${NODES}&timeout=1s" >/dev/null 2>&1
 }
 
 install() {
@@ -56,8 +63,9 @@ start() {
     # A fresh node every time: tests create their own indices.
     rm -rf "$STATE"
     mkdir -p "$STATE"
-    nohup java -Xms512m -Xmx1g -cp "$LIB/*" org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner \
-        -basePath "$STATE/node" -numOfNode 1 -baseHttpPort $((HTTP_PORT - 1)) -clusterName "portal-test-${HTTP_PORT}" \
+    local heap=$((NODES > 1 ? 1536 : 1024))
+    nohup java -Xms512m -Xmx${heap}m -cp "$LIB/*" org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner \
+        -basePath "$STATE/node" -numOfNode "$NODES" -baseHttpPort $((HTTP_PORT - 1)) -clusterName "portal-test-${HTTP_PORT}" \
         -pluginTypes org.elasticsearch.plugin.analysis.icu.AnalysisICUPlugin -disableESLogger </dev/null >"$LOGFILE" 2>&1 &
     echo $! >"$PIDFILE"
     local deadline=$((SECONDS + WAIT_SECONDS))

@@ -14,6 +14,9 @@ export PG_DATABASE="${PG_DATABASE:-portal}"
 export DATABASE_URL="postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:5432/${PG_DATABASE}"
 export ES_HTTP_PORT="${ES_HTTP_PORT:-9200}"
 export ELASTICSEARCH_URL="http://127.0.0.1:${ES_HTTP_PORT}"
+# A three-node cluster beside the single node, for the replica tests (tests/integration/search/test_cluster.py).
+ES_CLUSTER_PORT="${ES_CLUSTER_PORT:-9250}"
+export ES_CLUSTER_URL="http://127.0.0.1:${ES_CLUSTER_PORT}"
 # The shared cache of CI, as in production (CACHE_URL); each pytest-xdist worker uses its own Redis database.
 export REDIS_PORT="${REDIS_PORT:-6379}"
 export CACHE_URL="redis://127.0.0.1:${REDIS_PORT}/0"
@@ -37,8 +40,12 @@ rm -f "$PYTEST_LOG"
 started_es=0
 started_stripe_mock=0
 started_redis=0
+started_es_cluster=0
 finish() {
     local rc=$?
+    if ((started_es_cluster)); then
+        ES_HTTP_PORT="$ES_CLUSTER_PORT" ES_NODES=3 scripts/es-node.sh stop
+    fi
     if ((started_redis)); then
         scripts/redis.sh stop
     fi
@@ -74,6 +81,15 @@ start_es() {
     else
         started_es=1
         scripts/es-node.sh start
+    fi
+}
+
+start_es_cluster() {
+    if ES_HTTP_PORT="$ES_CLUSTER_PORT" ES_NODES=3 scripts/es-node.sh status; then
+        echo "es-node: a three-node cluster already answers on $ES_CLUSTER_URL; using it and leaving it running"
+    else
+        started_es_cluster=1
+        ES_HTTP_PORT="$ES_CLUSTER_PORT" ES_NODES=3 scripts/es-node.sh start
     fi
 }
 
@@ -149,6 +165,7 @@ phase "translations" make -s --no-print-directory messages
 phase "postgresql" scripts/postgres.sh
 phase "redis" start_redis
 phase "elasticsearch node" start_es
+phase "elasticsearch cluster (3 nodes)" start_es_cluster
 phase "stripe-mock" start_stripe_mock
 phase "django check" $PY manage.py check
 phase "migrations up to date" $PY manage.py makemigrations --check --dry-run
