@@ -246,7 +246,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The limit of portal.uploads.MAX_IMAGE_PIXELS, for the images uploaded in the Wagtail admin too.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
-# Search: the database unless ELASTICSEARCH_URL switches the engine on.
+# Search: the database unless ELASTICSEARCH_URL switches the engine on (a cluster: its nodes' URLs, comma-separated).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="portal")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
@@ -254,7 +254,7 @@ if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch7",
-            "URLS": [ELASTICSEARCH_URL],
+            "URLS": [url.strip() for url in ELASTICSEARCH_URL.split(",") if url.strip()],
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
             "TIMEOUT": 5,
             "OPTIONS": {},
