@@ -14,9 +14,10 @@ export PG_DATABASE="${PG_DATABASE:-portal}"
 export DATABASE_URL="postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:5432/${PG_DATABASE}"
 export ES_HTTP_PORT="${ES_HTTP_PORT:-9200}"
 export ELASTICSEARCH_URL="http://127.0.0.1:${ES_HTTP_PORT}"
-# A three-node cluster beside the single node, for the replica tests (tests/integration/search/test_cluster.py).
+# A three-node cluster (three JVMs) beside the single node, for the replica and drill tests
+# (tests/integration/search/test_cluster.py, test_cluster_drill.py); ES_CLUSTER_URL lists its three nodes.
 ES_CLUSTER_PORT="${ES_CLUSTER_PORT:-9250}"
-export ES_CLUSTER_URL="http://127.0.0.1:${ES_CLUSTER_PORT}"
+export ES_CLUSTER_URL="http://127.0.0.1:${ES_CLUSTER_PORT},http://127.0.0.1:$((ES_CLUSTER_PORT + 1)),http://127.0.0.1:$((ES_CLUSTER_PORT + 2))"
 # The shared cache of CI, as in production (CACHE_URL); each pytest-xdist worker uses its own Redis database.
 export REDIS_PORT="${REDIS_PORT:-6379}"
 export CACHE_URL="redis://127.0.0.1:${REDIS_PORT}/0"

@@ -24,7 +24,7 @@ CLUSTER_HOW_TO_START = "`make test` starts it; by hand `ES_HTTP_PORT=9250 ES_NOD
 def cluster(settings, request):
     """Search pointed at the three-node cluster, with an index prefix of its own; indices removed afterwards."""
     url = os.environ.get("ES_CLUSTER_URL", "")
-    client = Elasticsearch([url], timeout=10, max_retries=0) if url else None
+    client = Elasticsearch(url.split(","), timeout=60, max_retries=0) if url else None
     try:
         nodes = client.cluster.health(wait_for_nodes=">=3", timeout="10s")["number_of_nodes"] if client else 0
     except (ElasticsearchException, OSError):
@@ -44,10 +44,10 @@ def test_the_index_gets_one_replica_on_another_node(cluster):
     health = cluster.cluster.health(index=target, wait_for_status="green", timeout="30s")
     assert health["status"] == "green"
     assert cluster.indices.get_settings(index=target)[target]["settings"]["index"]["number_of_replicas"] == "1"
-    shards = cluster.cat.shards(index=target, format="json", h="prirep,state,node")
+    shards = cluster.cat.shards(index=target, format="json", h="prirep,state,id")
     assert sorted(shard["prirep"] for shard in shards) == ["p", "r"]
     assert all(shard["state"] == "STARTED" for shard in shards)
-    assert len({shard["node"] for shard in shards}) == 2, "primary and replica on different nodes"
+    assert len({shard["id"] for shard in shards}) == 2, "primary and replica on different nodes"
     out = io.StringIO()
     call_command("search_status", stdout=out)
     assert "nodes 3 (data 3)" in out.getvalue()
