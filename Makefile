@@ -1,5 +1,6 @@
 # Two commands for a fresh machine:
-#   make run    development server on http://127.0.0.1:8000 (SQLite, database search, demo content)
+#   make run    the whole product on http://127.0.0.1:8000: web server, task worker and schedule clock (honcho,
+#               Procfile), SQLite, database search, demo content
 #   make test   installs what is missing, starts PostgreSQL, Elasticsearch and stripe-mock, runs every check and the tests
 # Both are idempotent; re-runs skip what is already in place.
 
@@ -16,7 +17,7 @@ PORT ?= 8000
 .PHONY: help run test venv messages migrate seed es-start es-stop postgres system-packages css
 
 help:
-	@echo "make run    start the development server on http://$(HOST):$(PORT) with demo content"
+	@echo "make run    start web server, task worker and schedule clock on http://$(HOST):$(PORT) with demo content"
 	@echo "make test   install what is missing, start PostgreSQL, Elasticsearch and stripe-mock, run checks, lint and pytest"
 	@echo "make css    rebuild portal/static/css/portal.css from portal/static/scss (needs Node and npm)"
 
@@ -42,8 +43,10 @@ messages: venv
 migrate: venv
 	DJANGO_LOG_LEVEL=WARNING $(PY) manage.py migrate --no-input -v 0
 
+# The demo is seeded with the immediate backend (its e-mails and index updates run at once); afterwards the
+# worker of `make run` runs what the site queues.
 seed: migrate
-	DJANGO_LOG_LEVEL=WARNING $(PY) manage.py seed_demo
+	DJANGO_LOG_LEVEL=WARNING TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend $(PY) manage.py seed_demo
 
 run: messages seed
 	@echo
@@ -51,8 +54,9 @@ run: messages seed
 	@echo "Admin:    http://$(HOST):$(PORT)/admin/"
 	@echo "Logins:   staff@demo.taipei / demo-staff-2026   (bureau staff)"
 	@echo "          sme@demo.taipei / demo-sme-2026       (SME owner)"
+	@echo "Processes: web (runserver), worker (db_worker: queued e-mails, index updates), clock (schedule run)"
 	@echo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) $(VENV)/bin/honcho start --procfile Procfile --port $(PORT)
 
 test:
 	scripts/test.sh

@@ -7,12 +7,14 @@ from django.utils import translation
 from django_tasks import task
 
 from payments.stripe_client import stripe_configured
+from portal.background import retries
 from portal.status import StatusChange
 
 from .models import Application
 from .selectors import waitlist_suggestion
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def send_status_email(status_change_id, base_url=""):
     """E-mail the applicant about one recorded status change, in the language the application was made in."""
@@ -37,6 +39,7 @@ def send_status_email(status_change_id, base_url=""):
     send_mail(subject, body, None, recipients)
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def send_place_freed_email(application_id, base_url=""):
     """Tell the bureau that an accepted company withdrew, with the best-scored waitlisted application."""

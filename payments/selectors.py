@@ -1,5 +1,6 @@
 """Reads for the payments app."""
 
+import datetime
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -131,3 +132,12 @@ def total_in_twd(amounts, *, rates):
             return None
         total += Decimal(amount) * rates[currency]
     return total.quantize(Decimal(1))
+
+
+# Buyer prices are converted with the rates staff keep: one untouched this long is taken for stale.
+EXCHANGE_RATE_STALE_AFTER = datetime.timedelta(days=7)
+
+
+def stale_exchange_rates(*, now):
+    """The rates not updated within EXCHANGE_RATE_STALE_AFTER before ``now``, oldest first."""
+    return ExchangeRate.objects.filter(updated_at__lt=now - EXCHANGE_RATE_STALE_AFTER).order_by("updated_at")

@@ -2,9 +2,12 @@
 
 from django_tasks import task
 
+from portal.background import retries
+
 from . import services
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def process_stripe_event(*, event_id):
     """Process one stored Stripe event (ids only cross the queue)."""

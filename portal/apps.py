@@ -7,7 +7,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import checks, page_cache, translation  # noqa: F401  (checks registers the system checks)
+        from portal import background, checks, page_cache, translation  # noqa: F401  (checks registers the system checks)
+
+        background.connect_signals()
 
         page_cache.connect_signals()
         translation.connect_signals()

@@ -14,6 +14,13 @@ export PG_DATABASE="${PG_DATABASE:-portal}"
 export DATABASE_URL="postgres://${PG_USER}:${PG_PASSWORD}@127.0.0.1:5432/${PG_DATABASE}"
 export ES_HTTP_PORT="${ES_HTTP_PORT:-9200}"
 export ELASTICSEARCH_URL="http://127.0.0.1:${ES_HTTP_PORT}"
+# A three-node cluster (three JVMs) beside the single node, for the replica and drill tests
+# (tests/integration/search/test_cluster.py, test_cluster_drill.py); ES_CLUSTER_URL lists its three nodes.
+ES_CLUSTER_PORT="${ES_CLUSTER_PORT:-9250}"
+export ES_CLUSTER_URL="http://127.0.0.1:${ES_CLUSTER_PORT},http://127.0.0.1:$((ES_CLUSTER_PORT + 1)),http://127.0.0.1:$((ES_CLUSTER_PORT + 2))"
+# The shared cache of CI, as in production (CACHE_URL); each pytest-xdist worker uses its own Redis database.
+export REDIS_PORT="${REDIS_PORT:-6379}"
+export CACHE_URL="redis://127.0.0.1:${REDIS_PORT}/0"
 # Only pytest talks to stripe-mock; the deploy check sees production's empty STRIPE_API_BASE.
 STRIPE_MOCK_URL="http://127.0.0.1:${STRIPE_MOCK_PORT:-12111}"
 
@@ -33,8 +40,16 @@ PYTEST_LOG=test-results/pytest.log
 rm -f "$PYTEST_LOG"
 started_es=0
 started_stripe_mock=0
+started_redis=0
+started_es_cluster=0
 finish() {
     local rc=$?
+    if ((started_es_cluster)); then
+        ES_HTTP_PORT="$ES_CLUSTER_PORT" ES_NODES=3 scripts/es-node.sh stop
+    fi
+    if ((started_redis)); then
+        scripts/redis.sh stop
+    fi
     if ((started_es)); then
         scripts/es-node.sh stop
     fi
@@ -70,6 +85,24 @@ start_es() {
     fi
 }
 
+start_es_cluster() {
+    if ES_HTTP_PORT="$ES_CLUSTER_PORT" ES_NODES=3 scripts/es-node.sh status; then
+        echo "es-node: a three-node cluster already answers on $ES_CLUSTER_URL; using it and leaving it running"
+    else
+        started_es_cluster=1
+        ES_HTTP_PORT="$ES_CLUSTER_PORT" ES_NODES=3 scripts/es-node.sh start
+    fi
+}
+
+start_redis() {
+    if scripts/redis.sh status; then
+        echo "redis: already answers on 127.0.0.1:$REDIS_PORT; using it and leaving it running"
+    else
+        started_redis=1
+        scripts/redis.sh start
+    fi
+}
+
 start_stripe_mock() {
     if scripts/stripe-mock.sh status; then
         echo "stripe-mock: already answers on $STRIPE_MOCK_URL; using it and leaving it running"
@@ -80,7 +113,7 @@ start_stripe_mock() {
 }
 
 deploy_check() {
-    # Production settings with every secret set to a throw-away value: must be free of warnings.
+    # Production settings with every secret set to a throw-away value and the shared cache: must be free of warnings.
     local secret
     secret="$($PY -c 'import secrets; print(secrets.token_urlsafe(64))')"
     DJANGO_SETTINGS_MODULE=portal.settings.production DJANGO_SECRET_KEY="$secret" \
@@ -131,7 +164,9 @@ phase "python packages" python_packages
 phase "node packages (axe-core)" scripts/node-packages.sh
 phase "translations" make -s --no-print-directory messages
 phase "postgresql" scripts/postgres.sh
+phase "redis" start_redis
 phase "elasticsearch node" start_es
+phase "elasticsearch cluster (3 nodes)" start_es_cluster
 phase "stripe-mock" start_stripe_mock
 phase "django check" $PY manage.py check
 phase "migrations up to date" $PY manage.py makemigrations --check --dry-run

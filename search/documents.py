@@ -125,7 +125,9 @@ def index_body(*, building=False):
     """Settings and mappings for a new versioned index; `building` turns refresh off for a bulk load."""
     index_settings = {
         "number_of_shards": 1,
-        "number_of_replicas": 0,
+        # One replica as soon as the cluster has a second data node (none on a single node, which would
+        # otherwise stay yellow): Elasticsearch adds or drops it as nodes join and leave.
+        "auto_expand_replicas": "0-1",
         "max_ngram_diff": PARTS_MAX - PARTS_MIN,
         "analysis": analysis(),
     }

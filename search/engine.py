@@ -5,11 +5,25 @@ from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
 
 
+def cluster_urls():
+    """The nodes of ELASTICSEARCH_URL: one URL, or several separated by commas (the nodes of a cluster)."""
+    return [url.strip() for url in settings.ELASTICSEARCH_URL.split(",") if url.strip()]
+
+
 def get_client():
-    """An Elasticsearch client for ELASTICSEARCH_URL, or None when the database is the engine."""
-    if not settings.ELASTICSEARCH_URL:
+    """An Elasticsearch client for ELASTICSEARCH_URL, or None when the database is the engine.
+
+    With several nodes a request that cannot reach one node is sent to the next (one retry per other node, on
+    connection errors and time-outs), so a node that stops fails no search and no index update."""
+    urls = cluster_urls()
+    if not urls:
         return None
-    return Elasticsearch([settings.ELASTICSEARCH_URL], timeout=settings.ELASTICSEARCH_TIMEOUT, max_retries=0)
+    return Elasticsearch(
+        urls,
+        timeout=settings.ELASTICSEARCH_TIMEOUT,
+        max_retries=len(urls) - 1,
+        retry_on_timeout=len(urls) > 1,
+    )
 
 
 def engine_health():

@@ -107,6 +107,40 @@ def elasticsearch_url():
     return url
 
 
+REDIS_HOW_TO_START = "`make test` starts it; for a single test run `scripts/redis.sh start` (REDIS_PORT, default 6379)"
+
+
+@pytest.fixture
+def redis_url():
+    """A Redis database of this test process, emptied: the cache's own when CACHE_URL is Redis (as in
+    `make test`), else database 15 on 127.0.0.1:$REDIS_PORT."""
+    import redis
+
+    cache = settings.CACHES["default"]
+    if cache["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        url = cache["LOCATION"]
+    else:
+        url = f"redis://127.0.0.1:{os.environ.get('REDIS_PORT', '6379')}/15"
+    client = redis.Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        client.flushdb()
+    except redis.RedisError:
+        require_service("Redis", False, REDIS_HOW_TO_START)
+    yield url
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def production_static_root(tmp_path_factory):
+    """Static files collected once under production settings (hashed names, compressed), for gunicorn tests."""
+    from tests.production_server import collect_static, production_environment
+
+    root = tmp_path_factory.mktemp("production-static")
+    collect_static(production_environment(static_root=root, cache_url="locmemcache://collectstatic"))
+    return root
+
+
 @pytest.fixture(autouse=True)
 def _elasticsearch_marker(request):
     """Tests marked `elasticsearch` need the real node: skip locally without it, fail in CI."""

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from portal.background import retries
 from portal.emails import send_templated_email
 
 from .models import Inquiry, InquiryMessage
@@ -35,6 +36,7 @@ def _notify_members(*, inquiry, template, context):
         )
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def send_inquiry_email(*, inquiry_id, event, message_id=None):
     """created: the buyer's confirmation link; confirmed / buyer_reply: the supplier's members;
@@ -55,6 +57,7 @@ def send_inquiry_email(*, inquiry_id, event, message_id=None):
         _notify_members(inquiry=inquiry, template="buyer_reply", context=context)
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def send_escalation_email(*, inquiry_id, event, message=""):
     """reminder: the supplier's members, again; nudge: them, with the case officer's message; escalated: the

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from portal.background import retries
 from portal.companies.models import Membership
 from portal.emails import send_templated_email
 
@@ -19,6 +20,7 @@ def _send(*, template, **kwargs):
     send_templated_email(template=f"orders/emails/{template}", **kwargs)
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def send_order_emails(*, order_id, event):
     """``paid`` or ``shipped``: the buyer (in the order's language, with the secret link) and the supplier's

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+from portal.background import retries
 from portal.companies.models import Company
 from portal.emails import send_to_users
 
@@ -25,6 +26,7 @@ def _send(*, template, company, context):
     send_to_users(template=f"showcase/dashboard/emails/{template}", users=members, context=context)
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def send_moderation_email(*, product_id, decision, comment=""):
     """Tell the company's members that staff approved, rejected or unpublished a product."""
@@ -38,6 +40,7 @@ def send_moderation_email(*, product_id, decision, comment=""):
     _send(template=f"product_{decision}", company=product.company, context=context)
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def certificates_daily(*, today=None):
     """Re-announce live products whose certificates expired or started recently (expired ones simply stop

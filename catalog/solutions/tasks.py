@@ -3,6 +3,7 @@
 from django.conf import settings
 from django_tasks import task
 
+from portal.background import retries
 from portal.emails import send_templated_email
 
 from .models import ConsultationRequest
@@ -12,6 +13,7 @@ def _send(*, template, **kwargs):
     send_templated_email(template=f"solutions/emails/{template}", **kwargs)
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def send_consultation_request_emails(*, request_id, event):
     """created: the provider, the staff and the requester; introduced/closed: the requester."""

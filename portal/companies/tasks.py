@@ -5,11 +5,13 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
+from portal.background import retries
 from portal.emails import send_to_users
 
 from .models import Company
 
 
+@retries(attempts=5, backoff_seconds=60)
 @task()
 def send_verified_email(*, company_id):
     """Tell every member of a company, each in their language, that the bureau verified it."""

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.home",
     "portal.companies",
+    "portal.schedule",
     "coaching",
     "catalog.solutions",
     "catalog.showcase",
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django_countries",
     # Accounts
     "allauth",
@@ -157,7 +159,8 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / '
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory by default (allauth's rate limits need a real cache).
+# Cache: local memory by default (allauth's rate limits need a real cache). Production and CI share one Redis
+# server between processes (CACHE_URL=redis://…, Django's RedisCache); check --deploy warns without it (portal.W002).
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 # Callers sending it in the X-Healthz-Token header see /healthz details (database vendor, engine, errors),
 # like signed-in staff; everyone else gets the statuses only.
@@ -222,8 +225,10 @@ DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="Taipei Cross-
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=[])
 
-# Background work (django-tasks). The immediate backend runs tasks in-process after commit.
-TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")}}
+# Background work (django-tasks): queued in the database (django-tasks-db) and run by `manage.py db_worker`,
+# which retries the tasks declared with portal.background.retries. The immediate backend
+# (django_tasks.backends.immediate.ImmediateBackend) runs them in the web process after commit, once.
+TASKS = {"default": {"BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("Taipei Cross-Border E-Commerce Hub")
@@ -245,7 +250,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The limit of portal.uploads.MAX_IMAGE_PIXELS, for the images uploaded in the Wagtail admin too.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
-# Search: the database unless ELASTICSEARCH_URL switches the engine on.
+# Search: the database unless ELASTICSEARCH_URL switches the engine on (a cluster: its nodes' URLs, comma-separated).
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="portal")
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=2.0)
@@ -253,7 +258,7 @@ if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch7",
-            "URLS": [ELASTICSEARCH_URL],
+            "URLS": [url.strip() for url in ELASTICSEARCH_URL.split(",") if url.strip()],
             "INDEX_PREFIX": f"{ELASTICSEARCH_INDEX_PREFIX}_",
             "TIMEOUT": 5,
             "OPTIONS": {},
@@ -309,5 +314,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"elastic_transport": {"level": "WARNING"}, "elasticsearch": {"level": "WARNING"}},
+    "loggers": {
+        "elastic_transport": {"level": "WARNING"},
+        "elasticsearch": {"level": "WARNING"},
+        "apscheduler": {"level": "WARNING"},
+    },
 }

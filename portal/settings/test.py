@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import ELASTICSEARCH_INDEX_PREFIX, WAGTAILSEARCH_BACKENDS, env
+from .base import CACHES, ELASTICSEARCH_INDEX_PREFIX, WAGTAILSEARCH_BACKENDS, env
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="test-only-insecure-key")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -26,3 +26,8 @@ if _XDIST_WORKER:
     ELASTICSEARCH_INDEX_PREFIX = f"{ELASTICSEARCH_INDEX_PREFIX}_{_XDIST_WORKER}"
     if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
         WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{ELASTICSEARCH_INDEX_PREFIX}_"
+    # A Redis cache (CACHE_URL, as `make test` sets it): database 1 for gw0, 2 for gw1, … so that one worker's
+    # cache.clear() empties no other worker's cache (0 stays for single-process runs).
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        _location = CACHES["default"]["LOCATION"].rsplit("/", 1)[0]
+        CACHES["default"]["LOCATION"] = f"{_location}/{int(_XDIST_WORKER.removeprefix('gw')) % 15 + 1}"

@@ -1,5 +1,7 @@
 """The real node: analyzers, mapping, the alias lifecycle, and an outage with the outbox catching up."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -150,3 +152,19 @@ def test_search_status_reports_engine_alias_counts_and_queue(db, client, capsys)
     assert f"alias: {alias_name()} -> {indexing.alias_target(client)}" in out
     assert "public products: 2" in out and "elasticsearch documents: 2" in out
     assert "pending updates: 1" in out
+    assert re.search(
+        r"^cluster: \S+ (green|yellow|red), nodes 1 \(data 1\), shards active \d+, relocating \d+, "
+        r"initializing \d+, unassigned \d+$",
+        out,
+        re.MULTILINE,
+    ), out
+    assert "  shard 0 primary: STARTED on " in out
+
+
+def test_the_index_has_a_replica_only_when_the_cluster_has_a_second_node(client):
+    """auto_expand_replicas 0-1: none on the single test node (the cluster stays green), one from two nodes."""
+    target = indexing.alias_target(client)
+    index_settings = client.indices.get_settings(index=target)[target]["settings"]["index"]
+    assert index_settings["auto_expand_replicas"] == "0-1"
+    assert index_settings["number_of_replicas"] == "0"
+    assert client.cluster.health(index=target)["status"] == "green"

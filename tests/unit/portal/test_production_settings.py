@@ -93,6 +93,8 @@ DEPLOY_SECRETS = {
     "STRIPE_SECRET_KEY": "sk_test_x",
     "STRIPE_PUBLISHABLE_KEY": "pk_test_x",
     "STRIPE_WEBHOOK_SECRET": "whsec_x",
+    # The shared cache the README prescribes (check --deploy reads the setting; it connects to nothing).
+    "CACHE_URL": "redis://127.0.0.1:6379/0",
 }
 
 
@@ -115,3 +117,16 @@ def test_check_deploy_warns_while_the_policy_is_report_only():
     deploy = run_with_production_settings(DEPLOY_CHECK, DJANGO_CSP_REPORT_ONLY="true", **DEPLOY_SECRETS)
     assert deploy.returncode != 0
     assert "portal.W001" in deploy.stderr
+
+
+@pytest.mark.parametrize("cache_url", [None, "locmemcache://portal", "filecache:///tmp/portal-cache"])
+def test_check_deploy_warns_without_a_shared_cache(cache_url):
+    """Without CACHE_URL (or with a per-process cache) `check --deploy` fails on portal.W002: each gunicorn
+    worker would count failed logins and keep pages on its own."""
+    env = {key: value for key, value in DEPLOY_SECRETS.items() if key != "CACHE_URL"}
+    if cache_url:
+        env["CACHE_URL"] = cache_url
+    deploy = run_with_production_settings(DEPLOY_CHECK, **env)
+    assert deploy.returncode != 0
+    assert "portal.W002" in deploy.stderr
+    assert "CACHE_URL" in deploy.stderr
