@@ -47,6 +47,8 @@ PRESETS = {
     "avatar": Preset("fill", (1, 1), (80, 160, 240), "5rem"),
     # The supplier's own list of pictures in the dashboard.
     "thumbnail": Preset("fill", (1, 1), (160, 320), "10rem"),
+    # The picture of a link preview (Open Graph, Twitter card): 1.91 : 1 as the networks crop it.
+    "share": Preset("fill", (191, 100), (1200,), "100vw"),
 }
 
 
