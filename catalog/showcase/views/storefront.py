@@ -134,7 +134,7 @@ def product(request, page: ShowcasePage, *, pk, slug=""):
             "trail": trail,
             "supplier": company,
             "profile": selectors.supplier_profile(company),
-            "page_title": f"{item.name} — {structured_data.supplier_name(company)}",
+            "page_title": product_title(item),
             "meta_description": item.description,
             "share_image": images[0].image if images else None,
             "share_kind": "product",
@@ -143,6 +143,11 @@ def product(request, page: ShowcasePage, *, pk, slug=""):
             **links,
         },
     )
+
+
+def product_title(product):
+    """ "Product — Supplier" in the reader's language: two suppliers' products of the same name differ."""
+    return f"{product.name} — {structured_data.supplier_name(product.company)}"
 
 
 def _breadcrumbs(page, trail):

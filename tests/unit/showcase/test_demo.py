@@ -204,3 +204,17 @@ def test_products_show_their_family_picture_and_old_tiles_are_replaced():
     assert "moved from 1 old tiles" in out.getvalue()
     titles = set(ProductImage.objects.values_list("image__title", flat=True))
     assert len(titles) == 35
+
+
+def test_demo_product_titles_are_unique_in_every_language():
+    """The page title of each of the 600 demo products ("Product — Supplier") is unique, in every language."""
+    from django.utils import translation
+
+    from catalog.showcase.views.storefront import product_title
+
+    showcase_demo.seed(stdout=io.StringIO())
+    products = list(Product.objects.public().select_related("company"))
+    for language in ("zh-hant", "en", "th", "ms", "id", "vi"):
+        with translation.override(language):
+            titles = [product_title(product) for product in products]
+        assert len(set(titles)) == len(products) == 600, language
