@@ -10,7 +10,7 @@ see bench/lighthouse_urls.py, since production leaves media to its web server) a
 ``lighthouse`` pinned in package.json (``scripts/node-packages.sh`` installs it) with Debian's Chromium
 (``CHROME_PATH=/usr/bin/chromium``, headless, no sandbox), mobile form factor and simulated throttling, on:
 home, showcase, category, product, supplier, search results, program page, solution catalog, sign-up and an
-application step (the company step of a draft application, signed in as a member of its company: the
+application step (the company step of the demo SME's draft application, started if it has none; the
 session cookie goes in ``--extra-headers``). Pages are in Chinese (the default language) unless
 ``LIGHTHOUSE_LANGUAGE`` says otherwise. Names on the command line run only those pages.
 
@@ -41,7 +41,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 PAGE_URLS = """
 import json
-from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 from django.utils import translation
@@ -50,7 +50,9 @@ from wagtail.models import Locale
 from catalog.showcase.models import Product, ShowcasePage
 from catalog.showcase.templatetags.showcase_tags import product_url
 from catalog.solutions.models import SolutionIndexPage
-from coaching.models import Application, ProgramPage
+from coaching.models import ApplicationError, ProgramPage
+from coaching.services import application_start
+from portal.companies.demo import SME_EMAIL
 from portal.companies.models import Membership
 
 language = "LANGUAGE"
@@ -59,8 +61,15 @@ showcase = ShowcasePage.objects.live().filter(locale=locale).first()
 product = Product.objects.public().order_by("-sample_available", "pk").first()
 program = ProgramPage.objects.live().filter(locale=locale).order_by("-first_published_at").first()
 solutions = SolutionIndexPage.objects.live().filter(locale=locale).first()
-draft = Application.objects.filter(status="draft", company__memberships__isnull=False).order_by("pk").first()
-member = Membership.objects.filter(company=draft.company).select_related("user").first().user
+member = get_user_model().objects.get(email=SME_EMAIL)
+company = Membership.objects.filter(user=member).first().company
+for candidate in ProgramPage.objects.live().filter(locale=Locale.get_default()).order_by("pk"):
+    try:
+        draft, _created = application_start(program=candidate, company=company, user=member, language=language)
+    except ApplicationError:
+        continue
+    if draft.status == "draft":
+        break
 session = SessionStore()
 session[SESSION_KEY] = str(member.pk)
 session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -19,7 +20,9 @@ from wagtail.models import Locale
 from catalog.showcase.models import Product, ShowcasePage
 from catalog.showcase.templatetags.showcase_tags import product_url
 from catalog.solutions.models import SolutionIndexPage
-from coaching.models import Application, ProgramPage
+from coaching.models import ProgramPage
+from coaching.services import application_start
+from portal.companies.demo import SME_EMAIL
 from portal.companies.models import Membership
 from tests.conftest import require_service
 
@@ -75,12 +78,11 @@ def test_measured_pages_have_no_html_errors(tmp_path, stripe_settings, language)
     call_command("seed_demo", stdout=io.StringIO())
     pages = measured_pages(language)
     anonymous, member = Client(), Client()
-    draft = (
-        Application.objects.filter(status=Application.Status.DRAFT, company__memberships__isnull=False)
-        .order_by("pk")
-        .first()
-    )
-    member.force_login(Membership.objects.filter(company=draft.company).first().user)
+    user = get_user_model().objects.get(email=SME_EMAIL)
+    company = Membership.objects.filter(user=user).first().company
+    program = next(p for p in ProgramPage.objects.live().filter(locale=Locale.get_default()) if p.is_open)
+    draft, _created = application_start(program=program, company=company, user=user, language=language)
+    member.force_login(user)
     with translation.override(language):
         pages["application"] = reverse("coaching:company", args=[draft.pk])
     files = []
