@@ -516,3 +516,8 @@ def completed_program_facts(company):
             % {"program": program.title, "year": timezone.localtime(application.program.opens_at).year}
         )
     return facts
+
+
+def new_applications_for_staff(user):
+    """Applications waiting for a first look (submitted or resubmitted) that this staff member may see."""
+    return applications_for_staff(user).filter(status__in=[S.SUBMITTED, S.RESUBMITTED]).order_by("-submitted_at")

@@ -1,7 +1,9 @@
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -10,7 +12,7 @@ from portal import audit
 from portal.admin_viewsets import PortalSnippetViewSet
 
 from . import admin_views, selectors, services
-from .models import Coach, ProgramIndexPage
+from .models import Application, Coach, ProgramIndexPage
 
 
 class ReviewMenuItem(MenuItem):
@@ -55,6 +57,35 @@ class CoachViewSet(PortalSnippetViewSet):
     add_to_admin_menu = False
     list_display = ["name", "role"]
     search_fields = ["name", "bio"]
+
+
+class NewApplicationsPanel(Component):
+    """Dashboard: the newest applications waiting for review that this staff member may see, with a link to
+    the application list filtered to them. Shown to program managers, decision makers and reviewers."""
+
+    name = "new_applications"
+    template_name = "coaching/admin/panels/new_applications.html"
+    order = 90
+    shown = 5
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        applications = selectors.new_applications_for_staff(self.user)
+        total = applications.count()
+        return {
+            "heading": ngettext("%(count)s new application", "%(count)s new applications", total) % {"count": total},
+            "applications": list(applications[: self.shown]),
+            "total": total,
+            "list_url": reverse("coaching_applications:index") + f"?status={Application.Status.SUBMITTED}",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_new_applications_panel(request, panels):
+    if selectors.can_use_review_admin(request.user):
+        panels.append(NewApplicationsPanel(request.user))
 
 
 @hooks.register("after_create_page")

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page
 
-from portal import health
+from portal import health, site_address
 
 
 def _may_see_health_details(request):
@@ -42,7 +42,7 @@ def robots_txt(request):
         "Disallow: /documents/",
         "Disallow: /*/accounts/",
         "Disallow: /*/company/",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {site_address.absolute(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

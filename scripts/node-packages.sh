@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the test-only Node packages pinned in package-lock.json (axe-core) into ./node_modules with `npm ci`,
+# Install the test-only Node packages pinned in package-lock.json (axe-core, vnu-jar, lighthouse) into ./node_modules with `npm ci`,
 # only when the lock file is newer than the stamp. `make run` never needs Node.
 set -euo pipefail
 
@@ -26,4 +26,4 @@ fi
 
 npm ci --no-audit --no-fund --loglevel=error
 touch "$STAMP"
-echo "node packages: installed $(node -p 'require("./node_modules/axe-core/package.json").version' | sed 's/^/axe-core /')"
+echo "node packages: installed axe-core $(node -p 'require("./node_modules/axe-core/package.json").version'), vnu-jar $(node -p 'require("./node_modules/vnu-jar/package.json").version'), lighthouse $(node -p 'require("./node_modules/lighthouse/package.json").version')"

@@ -161,7 +161,7 @@ run_pytest_sqlite() {
 
 phase "system packages" scripts/system-packages.sh
 phase "python packages" python_packages
-phase "node packages (axe-core)" scripts/node-packages.sh
+phase "node packages (axe-core, vnu-jar, lighthouse)" scripts/node-packages.sh
 phase "translations" make -s --no-print-directory messages
 phase "postgresql" scripts/postgres.sh
 phase "redis" start_redis

@@ -4,7 +4,9 @@
 統一編號, products by (company, SKU), images by title, collections by slug. Existing rows keep their values,
 except that empty text columns of a language the demo writes are filled (a demo database seeded before
 Malay, Indonesian and Vietnamese were added gets them on the next run; the run after that changes nothing).
-Images are coloured tiles drawn with Pillow (no downloads) and shared between products.
+Pictures are drawn with Pillow (``demo_pictures``: the product on a studio background, no downloads), one per
+product family, shared by the products of that family. A database seeded with the earlier coloured tiles gets
+its product images moved to the pictures and the tiles deleted.
 
 Fast path, demo only: products are bulk-created as live rows with one revision each that holds the same
 content, set as both latest and live revision. That is the state a published product is in, without the
@@ -13,7 +15,6 @@ products takes the same path: the row is updated and a new revision with its con
 """
 
 import datetime
-import io
 import random
 from decimal import Decimal
 
@@ -23,8 +24,6 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
@@ -32,6 +31,7 @@ from portal.companies.models import Company, EcommerceMaturity, Industry, Member
 from portal.companies.validators import WEIGHTS
 from portal.markets import District, Market
 
+from . import demo_pictures
 from .models import (
     Certificate,
     CertificateType,
@@ -775,37 +775,47 @@ def _categories(stdout):
     return by_path
 
 
-def _tile(theme, colour, shape):
-    buffer = io.BytesIO()
-    picture = PILImage.new("RGB", (480, 480), colour)
-    draw = ImageDraw.Draw(picture)
-    light = tuple(min(255, c + 90) for c in colour)
-    if shape == 0:
-        draw.ellipse((120, 120, 360, 360), fill=light)
-    elif shape == 1:
-        draw.rectangle((130, 130, 350, 350), fill=light)
-    else:
-        draw.polygon([(240, 100), (380, 370), (100, 370)], fill=light)
-    picture.save(buffer, format="PNG")
-    buffer.seek(0)
-    return ImageFile(buffer, name=f"demo-{theme}-{shape}.png")
+OLD_TILE_PREFIX = "Demo tile "
 
 
 def _images(stdout):
+    """One picture per product family, by theme: ``pictures[theme][family index]``."""
     Image = get_image_model()
-    tiles = {}
-    for theme, details in THEMES.items():
-        tiles[theme] = []
-        for shape in range(3):
-            title = f"Demo tile {theme} {shape}"
+    pictures, created = {}, 0
+    for theme, looks in demo_pictures.LOOKS.items():
+        pictures[theme] = []
+        for index, look in enumerate(looks):
+            title = f"Demo product {theme} {index + 1}"
             image = Image.objects.filter(title=title).first()
             if image is None:
                 image = Image(title=title)
-                image.file = _tile(theme, details["colour"], shape)
+                image.file = ImageFile(demo_pictures.jpeg(look), name=f"demo-{theme}-{index + 1}.jpg")
                 image.save()
-            tiles[theme].append(image)
-    stdout.write(f"  {sum(len(t) for t in tiles.values())} image tiles")
-    return tiles
+                created += 1
+            pictures[theme].append(image)
+    stdout.write(f"  {sum(len(p) for p in pictures.values())} product pictures ({created} drawn)")
+    _replace_old_tiles(pictures, stdout)
+    return pictures
+
+
+def _replace_old_tiles(pictures, stdout):
+    """Product images of an older demo (coloured tiles) moved to their family's picture; the tiles deleted."""
+    Image = get_image_model()
+    tiles = Image.objects.filter(title__startswith=OLD_TILE_PREFIX)
+    if not tiles.exists():
+        return
+    moved = []
+    for item in ProductImage.objects.filter(image__in=tiles).select_related("product", "image"):
+        theme = item.image.title.removeprefix(OLD_TILE_PREFIX).rsplit(" ", 1)[0]
+        family = int(item.product.sku.rsplit("-", 1)[1]) % len(pictures[theme])
+        item.image = pictures[theme][family]
+        moved.append(item)
+    ProductImage.objects.bulk_update(moved, ["image"], batch_size=500)
+    deleted = 0
+    for tile in tiles:
+        tile.delete()
+        deleted += 1
+    stdout.write(f"  {len(moved)} product images moved from {deleted} old tiles to pictures")
 
 
 def _suppliers(stdout):
@@ -955,7 +965,7 @@ def _new_products(suppliers, categories, today):
     return new
 
 
-def _products(suppliers, categories, tiles, stdout):
+def _products(suppliers, categories, pictures, stdout):
     now = timezone.now()
     _complete_products(suppliers, now, stdout)
     new = _new_products(suppliers, categories, timezone.localdate())
@@ -985,7 +995,10 @@ def _products(suppliers, categories, tiles, stdout):
         ]
         images.append(
             ProductImage(
-                product=product, image=tiles[theme][k % len(tiles[theme])], alt_text=product.name_en, sort_order=0
+                product=product,
+                image=pictures[theme][k % len(pictures[theme])],
+                alt_text=product.name_en,
+                sort_order=0,
             )
         )
         links += [Product.certificates.through(product=product, certificate=c) for c in certificates]
@@ -1093,8 +1106,8 @@ def _demo_member(suppliers, stdout):
 def seed(*, stdout) -> None:
     stdout.write("Taipei Good Products:")
     categories = _categories(stdout)
-    tiles = _images(stdout)
+    pictures = _images(stdout)
     suppliers = _suppliers(stdout)
-    _products(suppliers, categories, tiles, stdout)
+    _products(suppliers, categories, pictures, stdout)
     _collections(stdout)
     _demo_member(suppliers, stdout)

@@ -112,3 +112,8 @@ def verified_company_ids(*, company_ids, end=None):
     if end is not None:
         companies = companies.filter(verified_at__lt=end)
     return set(companies.values_list("pk", flat=True))
+
+
+def companies_awaiting_verification():
+    """Registered companies the bureau has not verified yet, the longest-waiting first."""
+    return Company.objects.filter(verified_at__isnull=True).order_by("created_at", "pk")

@@ -6,24 +6,25 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn, Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import MenuItem
+from wagtail.admin.widgets.button import HeaderButton, MenuItem
 
 from portal import audit
 from portal.admin_exports import LocalizedExportMixin
 from portal.markets import Market
 
-from . import services
+from . import selectors, services
 from .models import Company, CompanyError
 
 
@@ -64,6 +65,34 @@ class CompanyIndexView(LocalizedExportMixin, IndexView):
                 )
             )
         return buttons
+
+
+class VerifyButtonMixin:
+    """A "Verify" button in the header of one company's page (edit, inspect) while it is not verified."""
+
+    verify_url_name = None
+
+    @property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if not self.object.is_verified and self.permission_policy.user_has_permission(self.request.user, "change"):
+            buttons.append(
+                HeaderButton(
+                    _("Verify"),
+                    url=reverse(self.verify_url_name, args=[self.object.pk]),
+                    icon_name="success",
+                    classname="button-secondary",
+                )
+            )
+        return buttons
+
+
+class CompanyEditView(VerifyButtonMixin, EditView):
+    pass
+
+
+class CompanyInspectView(VerifyButtonMixin, InspectView):
+    pass
 
 
 class CompanyVerifyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
@@ -112,6 +141,8 @@ class CompanyViewSet(ModelViewSet):
     url_namespace = "companies_admin"
     add_to_admin_menu = True
     index_view_class = CompanyIndexView
+    edit_view_class = CompanyEditView
+    inspect_view_class = CompanyInspectView
     filterset_class = CompanyFilterSet
     search_fields = ["name_zh", "name_en", "ubn"]
     search_backend_name = None
@@ -143,6 +174,12 @@ class CompanyViewSet(ModelViewSet):
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(verify_url_name=self.get_url_name("verify"), **kwargs)
 
+    def get_edit_view_kwargs(self, **kwargs):
+        return super().get_edit_view_kwargs(verify_url_name=self.get_url_name("verify"), **kwargs)
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(verify_url_name=self.get_url_name("verify"), **kwargs)
+
     @property
     def verify_view(self):
         return CompanyVerifyView.as_view(
@@ -156,6 +193,35 @@ class CompanyViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_company_viewset():
     return CompanyViewSet("companies")
+
+
+class AwaitingVerificationPanel(Component):
+    """Dashboard: companies waiting for the bureau's verification, each with its Verify button, and a link to
+    the company list filtered to unverified ones. Shown to staff who may change companies."""
+
+    name = "companies_awaiting_verification"
+    template_name = "companies/admin/panels/awaiting_verification.html"
+    order = 95
+    shown = 5
+
+    def get_context_data(self, parent_context):
+        companies = selectors.companies_awaiting_verification()
+        total = companies.count()
+        return {
+            "heading": ngettext(
+                "%(count)s company awaiting verification", "%(count)s companies awaiting verification", total
+            )
+            % {"count": total},
+            "companies": list(companies[: self.shown]),
+            "total": total,
+            "list_url": reverse("companies_admin:index") + "?verified=false",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_verification_panel(request, panels):
+    if request.user.has_perm("companies.change_company"):
+        panels.append(AwaitingVerificationPanel())
 
 
 @hooks.register("register_log_actions")

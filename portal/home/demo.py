@@ -23,6 +23,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from portal import site_address
 from portal.home.models import (
     AlliancePage,
     FooterContent,
@@ -1353,15 +1354,18 @@ def find_home(locale):
 
 
 def ensure_site_root(home, *, stdout):
-    """Make ``home`` the default site's root page and remove Wagtail's welcome page."""
+    """Make ``home`` the default site's root page on the configured host; remove Wagtail's welcome page."""
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        hostname, port = site_address.host_and_port()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
         stdout.write("  default site created")
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
         stdout.write("  default site now starts at the home page")
+    if site_address.sync_default_site():
+        stdout.write(f"  default site now on {site_address.base_url()}")
     welcome = Page.objects.filter(depth=2, content_type__model="page", content_type__app_label="wagtailcore")
     for page in welcome:
         if not page.sites_rooted_here.exists():

@@ -1,11 +1,13 @@
 """sitemap.xml covering the page tree of every language, not only the active one, with each address's
-versions in the other languages as ``xhtml:link`` alternates (and ``x-default`` for the default language)."""
+versions in the other languages as ``xhtml:link`` alternates (and ``x-default`` for the default language).
+Every address is on the configured host (``portal.site_address``)."""
 
 from django.conf import settings
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal import site_address
 from portal.home.templatetags.portal_tags import bcp47
 
 
@@ -20,7 +22,9 @@ class AllLocalesSitemap(Sitemap):
     def _versions(self, page):
         """{language code: full URL} of the page's live translations, the page itself included."""
         translations = page.get_translations(inclusive=True).live().public().select_related("locale")
-        return {other.locale.language_code: other.get_full_url(self.request) for other in translations}
+        return {
+            other.locale.language_code: site_address.absolute(other.get_url(self.request)) for other in translations
+        }
 
     def _alternates(self, location, own_url, versions):
         """The same address (a routable page's sub-route too) in every language the page exists in."""
@@ -35,8 +39,9 @@ class AllLocalesSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         urls, last_mods = [], set()
         for item in self.paginator.page(page).object_list.iterator():
-            own_url, versions = item.get_full_url(self.request), self._versions(item)
+            own_url, versions = site_address.absolute(item.get_url(self.request)), self._versions(item)
             for url_info in item.get_sitemap_urls(self.request):
+                url_info["location"] = site_address.absolute(url_info["location"])
                 url_info["alternates"] = self._alternates(url_info["location"], own_url, versions)
                 urls.append(url_info)
                 last_mods.add(url_info.get("lastmod"))

@@ -79,6 +79,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "portal.csp.PortalCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML and JSON compressed (WhiteNoise serves static files pre-compressed itself). Above the page cache,
+    # so cached pages are stored once and compressed per request. BREACH: Django's GZipMiddleware pads every
+    # response with random bytes (Django ≥ 4.2) and CSRF tokens are masked anew on each response, so pages
+    # with forms are compressed too.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

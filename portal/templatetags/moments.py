@@ -38,5 +38,8 @@ def moment(value, format_name="DATETIME_FORMAT"):
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return format_html(
-        '<time datetime="{}">{} {}</time>', local.isoformat(), date_format(local, format_name), zone_label(local)
+        '<time datetime="{}">{} {}</time>',
+        local.isoformat(timespec="seconds"),
+        date_format(local, format_name),
+        zone_label(local),
     )

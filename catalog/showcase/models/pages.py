@@ -45,16 +45,28 @@ class ShowcasePage(RegisteredRoutesMixin, Page):
         verbose_name = _("showcase (Taipei Good Products)")
 
     def get_sitemap_urls(self, request=None):
-        """The landing page, then every live product and every public supplier, in this page's language."""
+        """The landing page, its categories that hold public products, every live product and every public
+        supplier, in this page's language."""
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if not base:
             return urls
         base = base.rstrip("/") + "/"
         products = Product.objects.public().order_by("-first_published_at", "-pk")
+        for path in _paths_with_products(products):
+            urls.append({"location": base + self.reverse_subpage("category_view", kwargs={"slug_path": path})})
         for product in products.only("pk", "name_en", "last_published_at"):
             location = self.reverse_subpage("product", kwargs={"pk": product.pk, "slug": product.slug})
             urls.append({"location": base + location, "lastmod": product.last_published_at})
         for company_id in products.order_by("company_id").values_list("company_id", flat=True).distinct():
             urls.append({"location": base + self.reverse_subpage("supplier", kwargs={"company_id": company_id})})
         return urls
+
+
+def _paths_with_products(products):
+    """The category paths that hold at least one of ``products``, themselves or below: parents included."""
+    paths = set()
+    for path in products.order_by().values_list("category__path", flat=True).distinct():
+        parts = (path or "").split("/")
+        paths.update("/".join(parts[: n + 1]) for n in range(len(parts)) if parts[0])
+    return sorted(paths)

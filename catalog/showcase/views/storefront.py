@@ -1,22 +1,18 @@
 """The showcase's routes: parse the address, read through the storefront selectors, render."""
 
-import json
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import translation
-from django.utils.safestring import mark_safe
 
+from portal import site_address
 from portal.home.templatetags.portal_tags import bcp47
 from portal.markets import Market
 
-from .. import listings, selectors
+from .. import listings, selectors, structured_data
 from ..models import ShowcasePage
-
-JSON_LD_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 @dataclass(frozen=True)
@@ -26,10 +22,10 @@ class Alternate:
 
 
 def _route_url(page, request, route, kwargs):
-    base = page.get_full_url(request)
+    base = page.get_url(request)
     if not base:
         return ""
-    return base.rstrip("/") + "/" + page.reverse_subpage(route, kwargs=kwargs or {})
+    return site_address.absolute(base.rstrip("/") + "/" + page.reverse_subpage(route, kwargs=kwargs or {}))
 
 
 def route_links(page, request, route, kwargs=None):
@@ -58,43 +54,6 @@ def route_links(page, request, route, kwargs=None):
     return {"canonical_url": canonical, "alternates": alternates}
 
 
-def json_ld(data):
-    """A JSON-LD payload that is safe inside <script>: ``<``, ``>`` and ``&`` are escaped."""
-    return mark_safe(json.dumps(data, ensure_ascii=False).translate(JSON_LD_ESCAPES))  # noqa: S308
-
-
-def product_structured_data(*, product, url, image_urls):
-    """schema.org ``Product`` with the supplier as brand and manufacturer and a TWD offer from the MOQ."""
-    company = product.company
-    supplier_name = company.display_name(translation.get_language())
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Product",
-        "name": product.name,
-        "description": product.description,
-        "sku": product.sku,
-        "url": url,
-        "image": image_urls,
-        "brand": {"@type": "Brand", "name": supplier_name},
-        "manufacturer": {"@type": "Organization", "name": supplier_name},
-        "offers": {
-            "@type": "Offer",
-            "url": url,
-            "priceCurrency": "TWD",
-            "price": f"{product.price_twd:.2f}",
-            "eligibleQuantity": {"@type": "QuantitativeValue", "minValue": product.moq, "unitText": product.unit},
-            "availability": "https://schema.org/InStock"
-            if product.stock_status == "in_stock"
-            else "https://schema.org/PreOrder"
-            if product.stock_status == "made_to_order"
-            else "https://schema.org/OutOfStock",
-        },
-    }
-    if product.hs_code:
-        data["additionalProperty"] = {"@type": "PropertyValue", "name": "HS code", "value": product.hs_code}
-    return data
-
-
 def landing(request, page: ShowcasePage):
     """Hero, staff-curated collections, top categories and new arrivals."""
     return page.render(
@@ -103,6 +62,7 @@ def landing(request, page: ShowcasePage):
             "collections": selectors.featured_collections(),
             "categories": selectors.root_categories(),
             "new_arrivals": selectors.new_arrivals(),
+            "share_image": page.hero_image,
             **route_links(page, request, "landing_view"),
         },
     )
@@ -118,6 +78,7 @@ def category(request, page: ShowcasePage, *, slug_path):
     sort = request.GET.get("sort", listing.default_sort)
     if sort not in dict(sorts):
         sort = listing.default_sort
+    trail = selectors.category_trail(current)
     products, listing_page = selectors.category_products(
         category=current, sort=sort, page_number=request.GET.get("page"), language=translation.get_language()
     )
@@ -126,7 +87,8 @@ def category(request, page: ShowcasePage, *, slug_path):
         template="showcase/category.html",
         context_overrides={
             "category": current,
-            "trail": selectors.category_trail(current),
+            "trail": trail,
+            "breadcrumbs": _breadcrumbs(page, trail),
             "subcategories": current.children.order_by("sort_order", "path"),
             "products": products,
             "listing": listing_page,
@@ -150,27 +112,52 @@ def product(request, page: ShowcasePage, *, pk, slug=""):
     kwargs = {"pk": pk, "slug": canonical_slug}
     links = route_links(page, request, "product", kwargs)
     images = list(item.images.all())
-    root_url = page.get_site().root_url
-    image_urls = [urljoin(root_url, image.image.get_rendition("max-1200x1200").url) for image in images]
+    tiers = list(item.price_tiers.all())
+    trail = selectors.category_trail(item.category)
     company = item.company
+    data = structured_data.product(
+        product=item,
+        url=links["canonical_url"],
+        gallery=images,
+        tiers=tiers,
+        storefront_url=_route_url(page, request, "supplier", {"company_id": company.pk}),
+    )
     return page.render(
         request,
         template="showcase/product.html",
         context_overrides={
             "product": item,
             "images": images,
-            "tiers": list(item.price_tiers.all()),
+            "tiers": tiers,
             "ships_to": [Market(code).label for code in item.ships_to if code in Market.values],
             "certificates": list(item.valid_certificates()),
-            "trail": selectors.category_trail(item.category),
+            "trail": trail,
             "supplier": company,
             "profile": selectors.supplier_profile(company),
-            "structured_data": json_ld(
-                product_structured_data(product=item, url=links["canonical_url"], image_urls=image_urls)
-            ),
+            "page_title": product_title(item),
+            "meta_description": item.description,
+            "share_image": images[0].image if images else None,
+            "share_kind": "product",
+            "breadcrumbs": _breadcrumbs(page, trail),
+            "structured_data": data,
             **links,
         },
     )
+
+
+def product_title(product):
+    """ "Product — Supplier" in the reader's language: two suppliers' products of the same name differ."""
+    return f"{product.name} — {structured_data.supplier_name(product.company)}"
+
+
+def _breadcrumbs(page, trail):
+    """The trail the page shows: the showcase, then the categories down to the current one."""
+    steps = [(page.title, page.url)]
+    steps += [
+        (step.translated("name"), page.url + page.reverse_subpage("category_view", kwargs={"slug_path": step.path}))
+        for step in trail
+    ]
+    return steps
 
 
 def _language_name(code):
@@ -188,6 +175,15 @@ def supplier(request, page: ShowcasePage, *, company_id):
         raise Http404
     profile = selectors.supplier_profile(company)
     spoken = [_language_name(code) for code in profile.languages_spoken] if profile else []
+    products = selectors.supplier_products(company=company)
+    links = route_links(page, request, "supplier", {"company_id": company.pk})
+    data = structured_data.supplier(
+        company=company,
+        profile=profile,
+        url=links["canonical_url"],
+        products=products,
+        product_url=lambda item: _route_url(page, request, "product", {"pk": item.pk, "slug": item.slug}),
+    )
     return page.render(
         request,
         template="showcase/supplier.html",
@@ -195,9 +191,12 @@ def supplier(request, page: ShowcasePage, *, company_id):
             "supplier": company,
             "profile": profile,
             "languages_spoken": spoken,
-            "products": selectors.supplier_products(company=company),
+            "products": products,
             "certificates": list(company.certificates.valid_today()),
-            **route_links(page, request, "supplier", {"company_id": company.pk}),
+            "meta_description": profile.translated("story") if profile else "",
+            "share_image": (profile.banner or profile.logo) if profile else None,
+            "structured_data": data,
+            **links,
         },
     )
 

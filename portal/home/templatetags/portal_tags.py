@@ -8,7 +8,7 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-from portal import blocks
+from portal import blocks, site_address
 from portal.home import selectors
 
 register = template.Library()
@@ -98,16 +98,17 @@ def _sub_route(request, page):
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
+    """The page's address on the configured host (``portal.site_address``), not the request's."""
     request = context["request"]
     page = _current_page(context)
     if page is not None and page.id:
-        return request.build_absolute_uri(page.get_url(request))
-    return request.build_absolute_uri(request.path)
+        return site_address.absolute(page.get_url(request))
+    return site_address.absolute(request.path)
 
 
-@register.simple_tag(takes_context=True)
-def absolute_url(context, url):
-    return context["request"].build_absolute_uri(url)
+@register.simple_tag
+def absolute_url(url):
+    return site_address.absolute(url)
 
 
 @register.simple_tag

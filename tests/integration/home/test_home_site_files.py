@@ -7,9 +7,13 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
+from portal import site_address
 from tests.factories.inquiries import build_showcase
 
 pytestmark = pytest.mark.django_db
+
+# Every address the site hands out is on the configured host (portal.site_address), not the request's.
+BASE = site_address.base_url()
 
 
 def test_sitemap_lists_pages_of_every_language(client, site):
@@ -17,9 +21,9 @@ def test_sitemap_lists_pages_of_every_language(client, site):
     content = client.get("/sitemap.xml").content.decode()
 
     for page in (site.home, site.about, site.news, site.articles[0], site.alliance):
-        assert f"<loc>http://localhost{page.url}</loc>" in content
+        assert f"<loc>{BASE}{page.url}</loc>" in content
     for page in (site.home_en, site.about_en, site.news_en, site.articles_en[0], site.alliance_en):
-        assert f"<loc>http://localhost{page.url}</loc>" in content
+        assert f"<loc>{BASE}{page.url}</loc>" in content
 
 
 def test_sitemap_leaves_out_unpublished_pages(client, site):
@@ -35,7 +39,7 @@ def test_robots_txt(client):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in response.content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert f"Sitemap: {BASE}/sitemap.xml" in response.content.decode()
 
 
 @pytest.mark.parametrize("language", ["zh-hant", "en"])
@@ -63,10 +67,10 @@ def test_500_page_needs_neither_request_nor_database(django_assert_num_queries):
 def test_sitemap_gives_each_page_its_other_languages_as_alternates(client, site):
     """Each address carries xhtml:link alternates to its translations and x-default to the default language."""
     content = client.get("/sitemap.xml").content.decode()
-    entry = re.search(rf"<url><loc>http://localhost{site.about_en.url}</loc>.*?</url>", content, re.S).group(0)
-    assert f'hreflang="zh-Hant" href="http://localhost{site.about.url}"' in entry
-    assert f'hreflang="en" href="http://localhost{site.about_en.url}"' in entry
-    assert f'hreflang="x-default" href="http://localhost{site.about.url}"' in entry
+    entry = re.search(rf"<url><loc>{re.escape(BASE)}{site.about_en.url}</loc>.*?</url>", content, re.S).group(0)
+    assert f'hreflang="zh-Hant" href="{BASE}{site.about.url}"' in entry
+    assert f'hreflang="en" href="{BASE}{site.about_en.url}"' in entry
+    assert f'hreflang="x-default" href="{BASE}{site.about.url}"' in entry
     assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in content
 
 
@@ -75,7 +79,7 @@ def test_sitemap_alternates_of_showcase_products_keep_the_product_address(client
     shop = build_showcase()
     content = client.get("/sitemap.xml").content.decode()
     product = shop.cake
-    zh = f"http://localhost/zh-hant/showcase/product/{product.pk}-{product.slug}/"
-    en = f"http://localhost/en/showcase/product/{product.pk}-{product.slug}/"
+    zh = f"{BASE}/zh-hant/showcase/product/{product.pk}-{product.slug}/"
+    en = f"{BASE}/en/showcase/product/{product.pk}-{product.slug}/"
     entry = re.search(rf"<url><loc>{re.escape(en)}</loc>.*?</url>", content, re.S).group(0)
     assert f'hreflang="zh-Hant" href="{zh}"' in entry and f'hreflang="en" href="{en}"' in entry

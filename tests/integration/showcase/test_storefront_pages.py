@@ -193,9 +193,9 @@ class TestProduct:
         assert data["sku"] == "PC-001"
         assert data["image"] and data["image"][0].startswith("http")
         assert data["brand"]["name"] == "SunnyHills" and data["manufacturer"]["name"] == "SunnyHills"
-        assert data["offers"]["priceCurrency"] == "TWD"
-        assert data["offers"]["price"] == "450.00"
-        assert data["offers"]["eligibleQuantity"]["minValue"] == 10
+        assert data["offers"][0]["priceCurrency"] == "TWD"
+        assert data["offers"][0]["price"] == "450.00"
+        assert data["offers"][0]["eligibleQuantity"]["minValue"] == 10
 
     def test_json_ld_escapes_markup(self, client, shop):
         """A description with </script> cannot break out of the JSON-LD block."""

@@ -53,3 +53,15 @@ def test_nothing_for_no_date():
 def test_a_fee_in_twd_with_the_languages_grouping(language, shown):
     """Thousands grouped as the language writes them (a dot in Indonesian and Vietnamese, a comma in Taiwan)."""
     assert render(language, "{{ fee|twd }}", fee=12500) == shown
+
+
+def test_datetime_attribute_has_no_microseconds():
+    """The datetime attribute is valid HTML (at most three fraction digits): seconds, no microseconds."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.template import Context, Template
+
+    value = datetime.datetime(2026, 12, 15, 9, 0, 0, 238329, tzinfo=ZoneInfo("UTC"))
+    html = Template("{% load moments %}{% moment value %}").render(Context({"value": value}))
+    assert 'datetime="2026-12-15T17:00:00+08:00"' in html

@@ -164,3 +164,57 @@ def test_a_product_with_a_draft_is_not_completed():
     assert product.name_ms == ""
     assert Revision.objects.count() == revisions + 599
     assert "1 products with a draft or review in progress left as they are" in out.getvalue()
+
+
+def test_every_product_family_has_a_drawn_picture():
+    """Each family of THEMES has its own look, and each look draws an 800 × 800 picture that is not one flat colour."""
+    from catalog.showcase import demo_pictures
+
+    assert {theme: len(details["families"]) for theme, details in showcase_demo.THEMES.items()} == {
+        theme: len(looks) for theme, looks in demo_pictures.LOOKS.items()
+    }
+    look = demo_pictures.LOOKS["tea"][0]
+    picture = demo_pictures.draw(look)
+    assert picture.size == (800, 800)
+    assert len(picture.getcolors(maxcolors=1_000_000)) > 500
+
+
+def test_products_show_their_family_picture_and_old_tiles_are_replaced():
+    """Products of one family share its picture; images from the old coloured tiles move to the pictures."""
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    from catalog.showcase import demo_pictures
+    from catalog.showcase.models import ProductImage
+
+    showcase_demo.seed(stdout=io.StringIO())
+    Image = get_image_model()
+    tile = Image(title="Demo tile tea 1")
+    tile.file = ImageFile(demo_pictures.jpeg(demo_pictures.LOOKS["tea"][1]), name="demo-tea-1.png")
+    tile.save()
+    item = ProductImage.objects.filter(product__sku__startswith="TEA").select_related("product").first()
+    item.image = tile
+    item.save()
+    out = io.StringIO()
+    showcase_demo.seed(stdout=out)
+    item.refresh_from_db()
+    family = int(item.product.sku.rsplit("-", 1)[1]) % 5
+    assert item.image.title == f"Demo product tea {family + 1}"
+    assert not Image.objects.filter(title__startswith="Demo tile ").exists()
+    assert "moved from 1 old tiles" in out.getvalue()
+    titles = set(ProductImage.objects.values_list("image__title", flat=True))
+    assert len(titles) == 35
+
+
+def test_demo_product_titles_are_unique_in_every_language():
+    """The page title of each of the 600 demo products ("Product — Supplier") is unique, in every language."""
+    from django.utils import translation
+
+    from catalog.showcase.views.storefront import product_title
+
+    showcase_demo.seed(stdout=io.StringIO())
+    products = list(Product.objects.public().select_related("company"))
+    for language in ("zh-hant", "en", "th", "ms", "id", "vi"):
+        with translation.override(language):
+            titles = [product_title(product) for product in products]
+        assert len(set(titles)) == len(products) == 600, language
