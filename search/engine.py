@@ -1,15 +1,36 @@
 """Which search engine answers, and whether it is reachable."""
 
+import os
+import threading
+
 from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
 
+# Connections kept open per host: a web worker's threads, or a rebuild's parallel bulk requests.
+POOL_SIZE = 8
+_clients = {}
+_lock = threading.Lock()
+
 
 def get_client():
-    """An Elasticsearch client for ELASTICSEARCH_URL, or None when the database is the engine."""
+    """The process's Elasticsearch client for ELASTICSEARCH_URL, or None when the database is the engine.
+
+    One client per process (and per URL and timeout, which tests change): its connection pool keeps the TCP
+    connections alive between searches, where a new client per search paid a new connection each time. A
+    forked worker makes its own, never sharing the parent's sockets.
+    """
     if not settings.ELASTICSEARCH_URL:
         return None
-    return Elasticsearch([settings.ELASTICSEARCH_URL], timeout=settings.ELASTICSEARCH_TIMEOUT, max_retries=0)
+    key = (os.getpid(), settings.ELASTICSEARCH_URL, settings.ELASTICSEARCH_TIMEOUT)
+    with _lock:
+        client = _clients.get(key)
+        if client is None:
+            client = Elasticsearch(
+                [settings.ELASTICSEARCH_URL], timeout=settings.ELASTICSEARCH_TIMEOUT, max_retries=0, maxsize=POOL_SIZE
+            )
+            _clients[key] = client
+        return client
 
 
 def engine_health():

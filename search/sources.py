@@ -16,6 +16,8 @@ from catalog.showcase.signals import product_deleted as product_deleted
 from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
 from portal.markets import District, Market
 
+from .caches import Versioned
+
 BATCH_SIZE = 500
 
 
@@ -85,7 +87,7 @@ def build_document(product, *, today, base_urls, categories):
         "category_name": categories.get(product.category.path, {}),
         "category_paths": _ancestor_paths(product.category.path),
         "certifications": certifications,
-        "markets": [code for code in product.ships_to if code in Market.values],
+        "markets": [code for code in product.ships_to if code in MARKET_CODES],
         "district": company.district,
         "sample_available": product.sample_available,
         "price_twd": float(product.price_twd),
@@ -127,12 +129,18 @@ def public_count():
     return public_products().count()
 
 
+def _all_category_labels(language):
+    return {category.path: category.translated("name", language) for category in ProductCategory.objects.all()}
+
+
+# Every category's name per language, kept until a category is saved or deleted (search.signals).
+CATEGORY_LABELS = Versioned("category-labels", _all_category_labels)
+
+
 def category_labels(paths, language):
     """{path: category name in the language} for the given slug paths."""
-    labels = {}
-    for category in ProductCategory.objects.filter(path__in=list(paths)):
-        labels[category.path] = category.translated("name", language)
-    return labels
+    labels = CATEGORY_LABELS.get(language)
+    return {path: labels[path] for path in paths if path in labels}
 
 
 def certificate_label(value):
@@ -148,6 +156,7 @@ def district_label(value):
 
 
 CERTIFICATE_TYPES = tuple(CertificateType.values)
+MARKET_CODES = frozenset(Market.values)
 MARKETS = tuple(Market.values)
 DISTRICTS = tuple(District.values)
 
