@@ -1,5 +1,5 @@
 """Receivers of the catalog's signals (ids only, sent after commit): they only fill the outbox. Saving or
-deleting a synonym set or a category also starts a new version of the values searches keep (search/caches.py)."""
+deleting a synonym set or a category also starts a new version of the values searches keep (portal/versioned.py)."""
 
 from django.db.models.signals import post_delete, post_save
 

@@ -15,8 +15,7 @@ from catalog.showcase.signals import product_changed as product_changed  # re-ex
 from catalog.showcase.signals import product_deleted as product_deleted
 from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
 from portal.markets import District, Market
-
-from .caches import Versioned
+from portal.versioned import Versioned
 
 BATCH_SIZE = 2000
 

@@ -2,12 +2,13 @@
 
 The sets apply to the next search in both engines at once: no analyzer to update, no index to close or
 rebuild, no downtime. The folded term lists are kept in each process until a set is saved or deleted
-(search/caches.py): a search reads one version token from the cache, not the database.
+(portal/versioned.py): a search reads one version token from the cache, not the database.
 """
 
 import re
 
-from .caches import Versioned
+from portal.versioned import Versioned
+
 from .models import SynonymSet
 from .text import fold
 

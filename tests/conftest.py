@@ -90,10 +90,10 @@ def _media_and_private_roots(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _search_caches():
-    """Every test reads synonym sets and category labels from its own database: the previous test's were
-    rolled back without a signal, so the values a process keeps for searches are dropped first."""
-    from search.caches import forget_all
+def _versioned_values():
+    """Every test reads synonym sets, category labels, menus and footers from its own database: the previous
+    test's were rolled back without a signal, so the values a process keeps (portal/versioned.py) are dropped."""
+    from portal.versioned import forget_all
 
     forget_all()
 

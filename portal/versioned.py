@@ -1,9 +1,10 @@
-"""What every search needs and what rarely changes (synonym sets, category labels), kept in the process.
+"""Values that every request needs and that rarely change (the search's synonym sets and category labels, the
+page chrome's menu and footer), kept in the process.
 
 Each value is built once per process and used until its version, a random token in the shared cache, changes.
-Saving or deleting a synonym set or a category starts a new version at once and again after the commit (so that
-a value built in between from data not yet committed does not outlive the change): every process reads the data
-again on its next search, at the cost of one cache read per search instead of one database query.
+A change (a signal receiver calling `changed`) starts a new version at once and again after the commit, so that a
+value built in between from data not yet committed does not outlive the change: every process builds the value
+again on its next use, at the cost of one cache read per use instead of its database queries.
 """
 
 import threading
@@ -25,7 +26,7 @@ class Versioned:
     """Values of `build(*args)`, kept per process until the version named `name` changes."""
 
     def __init__(self, name, build):
-        self.key = f"search:{name}:version"
+        self.key = f"versioned:{name}"
         self._build = build
         self._values = {}
         self._lock = threading.Lock()
