@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 from wagtail.models import Locale, WorkflowState
 
 from portal.companies.models import Company
@@ -25,10 +26,17 @@ COLLECTION_SIZE = 8
 NEWEST_FIRST = ("-first_published_at", "-pk")
 
 
+# The rendition of a product card (showcase/includes/product_card.html): fetched with the images of a listing.
+CARD_RENDITION = "fill-400x400"
+
+
 def _with_media(queryset):
-    return queryset.select_related("company", "category").prefetch_related(
-        Prefetch("images", queryset=ProductImage.objects.select_related("image").order_by("sort_order"))
+    """Products with their company, category, images and the images' card renditions: a fixed number of
+    queries for a listing, whatever its length (not one rendition lookup per card)."""
+    images = ProductImage.objects.order_by("sort_order").prefetch_related(
+        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(CARD_RENDITION))
     )
+    return queryset.select_related("company", "category").prefetch_related(Prefetch("images", queryset=images))
 
 
 def live_products():
