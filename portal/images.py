@@ -85,6 +85,12 @@ def preset(name):
         raise ValueError(f"Unknown picture preset {name!r}; presets are {', '.join(PRESETS)}.") from None
 
 
+def specs(preset_name):
+    """The rendition filter specs of a preset (every width in every format): what a listing prefetches."""
+    chosen = preset(preset_name)
+    return [chosen.spec(width, fmt) for width in chosen.widths for fmt, _mime in FORMATS]
+
+
 def picture(image, preset_name):
     """Every rendition of ``image`` that ``preset_name`` asks for, by format and width."""
     chosen = preset(preset_name)

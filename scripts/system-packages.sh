@@ -2,7 +2,7 @@
 # Install the Debian packages that `make test` needs, only those missing (apt-get update once, only then).
 set -euo pipefail
 
-PACKAGES=(postgresql redis-server nginx-light chromium fonts-noto-cjk fonts-thai-tlwg gettext curl)
+PACKAGES=(postgresql redis-server nginx-light chromium fonts-noto-cjk fonts-thai-tlwg gettext curl wrk)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -1,8 +1,16 @@
 """Which search engine answers, and whether it is reachable."""
 
+import os
+import threading
+
 from django.conf import settings
 from elasticsearch import Elasticsearch
 from elasticsearch.exceptions import ElasticsearchException
+
+# Connections kept open per host: a web worker's threads, or a rebuild's parallel bulk requests.
+POOL_SIZE = 8
+_clients = {}
+_lock = threading.Lock()
 
 
 def cluster_urls():
@@ -11,19 +19,30 @@ def cluster_urls():
 
 
 def get_client():
-    """An Elasticsearch client for ELASTICSEARCH_URL, or None when the database is the engine.
+    """The process's Elasticsearch client for ELASTICSEARCH_URL, or None when the database is the engine.
 
-    With several nodes a request that cannot reach one node is sent to the next (one retry per other node, on
-    connection errors and time-outs), so a node that stops fails no search and no index update."""
+    One client per process (and per URL and timeout, which tests change): its connection pool keeps the TCP
+    connections alive between searches, where a new client per search paid a new connection each time. A
+    forked worker makes its own, never sharing the parent's sockets. With several nodes (the nodes of a
+    cluster) a request that cannot reach one node is sent to the next (one retry per other node, on connection
+    errors and time-outs), so a node that stops fails no search and no index update.
+    """
     urls = cluster_urls()
     if not urls:
         return None
-    return Elasticsearch(
-        urls,
-        timeout=settings.ELASTICSEARCH_TIMEOUT,
-        max_retries=len(urls) - 1,
-        retry_on_timeout=len(urls) > 1,
-    )
+    key = (os.getpid(), tuple(urls), settings.ELASTICSEARCH_TIMEOUT)
+    with _lock:
+        client = _clients.get(key)
+        if client is None:
+            client = Elasticsearch(
+                urls,
+                timeout=settings.ELASTICSEARCH_TIMEOUT,
+                max_retries=len(urls) - 1,
+                retry_on_timeout=len(urls) > 1,
+                maxsize=POOL_SIZE,
+            )
+            _clients[key] = client
+        return client
 
 
 def engine_health():

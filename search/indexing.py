@@ -6,8 +6,11 @@ drops the old index, so searches never see a missing or half-filled index. While
 go to every versioned index, so changes made during the rebuild are not lost.
 """
 
+import collections
 import datetime
+import itertools
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 from django.conf import settings
@@ -24,6 +27,8 @@ from .text import fold
 
 logger = logging.getLogger(__name__)
 BULK_CHUNK = 1000
+# Bulk requests in flight at once during a rebuild: the node indexes one while the next is being built and sent.
+REBUILD_THREADS = 2
 # Index administration (create, alias switch, delete) may wait on the cluster state: a longer timeout.
 ADMIN_TIMEOUT = 30
 
@@ -196,18 +201,13 @@ def write_documents(client, documents, removed_ids=()):
 def rebuild_index(client, documents, *, progress=None):
     """Bulk-load a new versioned index from `documents`, switch the alias atomically, drop the old ones.
 
-    Returns (new index name, number of documents indexed).
+    The new index is built with refresh off (documents.index_body(building=True)) and filled by
+    REBUILD_THREADS bulk requests in parallel. Returns (new index name, number of documents indexed).
     """
     name = create_index(client, building=True)
     count = 0
     try:
-        for ok, item in helpers.streaming_bulk(
-            client,
-            (_index_action(name, document) for document in documents),
-            chunk_size=BULK_CHUNK,
-            raise_on_error=False,
-            request_timeout=60,
-        ):
+        for ok, item in _parallel_bulk(client, (_index_action(name, document) for document in documents)):
             if not ok and not _is_harmless(item):
                 raise helpers.BulkIndexError("a document failed to index", [item])
             count += 1
@@ -227,6 +227,30 @@ def rebuild_index(client, documents, *, progress=None):
     for index in old:
         client.indices.delete(index=index, ignore=[404], request_timeout=ADMIN_TIMEOUT)
     return name, count
+
+
+def _send(client, actions):
+    return list(
+        helpers.streaming_bulk(client, actions, chunk_size=len(actions), raise_on_error=False, request_timeout=60)
+    )
+
+
+def _parallel_bulk(client, actions):
+    """(ok, item) per action, sent in bulk requests of BULK_CHUNK by REBUILD_THREADS threads.
+
+    The actions are read here, in the calling thread (documents come from database queries, which belong to
+    this thread's connection and transaction); only the requests go to the threads, at most REBUILD_THREADS
+    chunks ahead, so memory stays bounded.
+    """
+    with ThreadPoolExecutor(max_workers=REBUILD_THREADS) as pool:
+        pending = collections.deque()
+        actions = iter(actions)
+        while chunk := list(itertools.islice(actions, BULK_CHUNK)):
+            pending.append(pool.submit(_send, client, chunk))
+            if len(pending) >= REBUILD_THREADS:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def _has_alias(client, index):

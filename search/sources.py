@@ -7,24 +7,61 @@ count only while valid, so each document records the next date its certificates 
 
 import datetime
 
+from django.db.models import Prefetch
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from catalog.showcase import listings
 from catalog.showcase.models import CertificateType, Product, ProductCategory, ProductImage, ShowcasePage
 from catalog.showcase.signals import product_changed as product_changed  # re-exported for search.signals
 from catalog.showcase.signals import product_deleted as product_deleted
 from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
+from portal import images
 from portal.markets import District, Market
+from portal.versioned import Versioned
 
-BATCH_SIZE = 500
+BATCH_SIZE = 2000
 
 
 def public_products():
     return Product.objects.public()
 
 
-def _queryset():
-    return public_products().select_related("company", "category").prefetch_related("certificates").order_by("pk")
+_TRANSLATED = [column(field, code) for field in ("name", "description") for code in LANGUAGE_SUFFIXES]
+_COLUMNS = (
+    "pk",
+    "sku",
+    *_TRANSLATED,
+    "category__path",
+    "ships_to",
+    "sample_available",
+    "price_twd",
+    "moq",
+    "created_at",
+    "updated_at",
+    "company_id",
+    "company__name_zh",
+    "company__name_en",
+    "company__verified_at",
+    "company__district",
+)
+
+
+def _rows(products):
+    """The columns a document needs, as dicts (no model instance per product), in primary-key order."""
+    return products.order_by("pk").values(*_COLUMNS)
+
+
+def _certificate_rows(product_ids):
+    """{product id: [(type, valid from, valid until)]} of the products' certificates, in one query."""
+    through = Product.certificates.through
+    rows = through.objects.filter(product_id__in=product_ids).values_list(
+        "product_id", "certificate__certificate_type", "certificate__valid_from", "certificate__valid_until"
+    )
+    certificates = {}
+    for product_id, *certificate in rows:
+        certificates.setdefault(product_id, []).append(certificate)
+    return certificates
 
 
 def showcase_urls():
@@ -42,14 +79,15 @@ def _ancestor_paths(path):
     return ["/".join(parts[: i + 1]) for i in range(len(parts))]
 
 
-def _certificates(product, today):
+def _certificates(certificates, today):
+    """The certificate types valid today, and the next date that changes (one starts, or one ends)."""
     valid, boundaries = set(), []
-    for certificate in product.certificates.all():
-        if certificate.is_valid_on(today):
-            valid.add(certificate.certificate_type)
-            boundaries.append(certificate.valid_until + datetime.timedelta(days=1))
-        elif certificate.valid_from > today:
-            boundaries.append(certificate.valid_from)
+    for certificate_type, valid_from, valid_until in certificates:
+        if valid_from <= today <= valid_until:
+            valid.add(certificate_type)
+            boundaries.append(valid_until + datetime.timedelta(days=1))
+        elif valid_from > today:
+            boundaries.append(valid_from)
     return sorted(valid), min(boundaries, default=None)
 
 
@@ -70,57 +108,64 @@ def category_names():
     return names
 
 
-def build_document(product, *, today, base_urls, categories):
-    """The engine-independent document of a public product (plain JSON types); `categories` is
-    category_names()."""
-    company = product.company
-    certifications, refresh_on = _certificates(product, today)
+def build_document(row, certificates, *, today, base_urls, categories):
+    """The engine-independent document of a public product (plain JSON types) from its row (`_rows`) and its
+    certificates (`_certificate_rows`); `categories` is category_names()."""
+    certifications, refresh_on = _certificates(certificates, today)
     suffixes = LANGUAGE_SUFFIXES.items()
+    path = row["category__path"]
     return {
-        "id": product.pk,
-        "sku": product.sku,
-        "name": {suffix: getattr(product, column("name", code)) for code, suffix in suffixes},
-        "description": {suffix: getattr(product, column("description", code)) for code, suffix in suffixes},
-        "category": product.category.path,
-        "category_name": categories.get(product.category.path, {}),
-        "category_paths": _ancestor_paths(product.category.path),
+        "id": row["pk"],
+        "sku": row["sku"],
+        "name": {suffix: row[column("name", code)] for code, suffix in suffixes},
+        "description": {suffix: row[column("description", code)] for code, suffix in suffixes},
+        "category": path,
+        "category_name": categories.get(path, {}),
+        "category_paths": _ancestor_paths(path),
         "certifications": certifications,
-        "markets": [code for code in product.ships_to if code in Market.values],
-        "district": company.district,
-        "sample_available": product.sample_available,
-        "price_twd": float(product.price_twd),
-        "moq": product.moq,
-        "created_at": product.created_at.isoformat(),
-        "updated_at": product.updated_at.isoformat(),
+        "markets": [code for code in row["ships_to"] if code in MARKET_CODES],
+        "district": row["company__district"],
+        "sample_available": row["sample_available"],
+        "price_twd": float(row["price_twd"]),
+        "moq": row["moq"],
+        "created_at": row["created_at"].isoformat(),
+        "updated_at": row["updated_at"].isoformat(),
         "supplier": {
-            "id": company.pk,
-            "name": company.name_zh,
-            "name_en": company.name_en,
-            "verified": company.verified_at is not None,
+            "id": row["company_id"],
+            "name": row["company__name_zh"],
+            "name_en": row["company__name_en"],
+            "verified": row["company__verified_at"] is not None,
         },
-        "urls": {language: f"{base}product/{product.pk}/" for language, base in base_urls.items()},
+        "urls": {language: f"{base}product/{row['pk']}/" for language, base in base_urls.items()},
         "refresh_on": refresh_on.isoformat() if refresh_on else None,
     }
 
 
+def _context():
+    return {"today": timezone.localdate(), "base_urls": showcase_urls(), "categories": category_names()}
+
+
+def _documents(rows, context):
+    certificates = _certificate_rows([row["pk"] for row in rows])
+    return [build_document(row, certificates.get(row["pk"], ()), **context) for row in rows]
+
+
 def documents_for(product_ids):
     """{id: document} for the given ids that are public; ids missing from the result must be removed."""
-    context = {"today": timezone.localdate(), "base_urls": showcase_urls(), "categories": category_names()}
-    products = _queryset().filter(pk__in=list(product_ids))
-    return {p.pk: build_document(p, **context) for p in products}
+    rows = list(_rows(public_products().filter(pk__in=list(product_ids))))
+    return {document["id"]: document for document in _documents(rows, _context())}
 
 
 def iter_documents():
-    """Every public product's document, in batches of BATCH_SIZE rows."""
-    context = {"today": timezone.localdate(), "base_urls": showcase_urls(), "categories": category_names()}
+    """Every public product's document, read BATCH_SIZE rows per query (two queries per batch)."""
+    context = _context()
     last_pk = 0
     while True:
-        batch = list(_queryset().filter(pk__gt=last_pk)[:BATCH_SIZE])
-        if not batch:
+        rows = list(_rows(public_products().filter(pk__gt=last_pk))[:BATCH_SIZE])
+        if not rows:
             return
-        for product in batch:
-            yield build_document(product, **context)
-        last_pk = batch[-1].pk
+        yield from _documents(rows, context)
+        last_pk = rows[-1]["pk"]
 
 
 def public_count():
@@ -128,20 +173,29 @@ def public_count():
 
 
 def card_images(product_ids):
-    """{product id: its first ProductImage (image loaded)} for the result cards of one page, in one query."""
+    """{product id: its first ProductImage (image and card renditions loaded)} for the result cards of one page,
+    in three queries."""
     first = {}
-    images = ProductImage.objects.filter(product_id__in=product_ids).select_related("image")
-    for item in images.order_by("product_id", "sort_order", "pk"):
+    pictures = get_image_model().objects.prefetch_renditions(*images.specs("card"))
+    items = ProductImage.objects.filter(product_id__in=product_ids)
+    items = items.prefetch_related(Prefetch("image", queryset=pictures))
+    for item in items.order_by("product_id", "sort_order", "pk"):
         first.setdefault(item.product_id, item)
     return first
 
 
+def _all_category_labels(language):
+    return {category.path: category.translated("name", language) for category in ProductCategory.objects.all()}
+
+
+# Every category's name per language, kept until a category is saved or deleted (search.signals).
+CATEGORY_LABELS = Versioned("category-labels", _all_category_labels)
+
+
 def category_labels(paths, language):
     """{path: category name in the language} for the given slug paths."""
-    labels = {}
-    for category in ProductCategory.objects.filter(path__in=list(paths)):
-        labels[category.path] = category.translated("name", language)
-    return labels
+    labels = CATEGORY_LABELS.get(language)
+    return {path: labels[path] for path in paths if path in labels}
 
 
 def certificate_label(value):
@@ -157,6 +211,7 @@ def district_label(value):
 
 
 CERTIFICATE_TYPES = tuple(CertificateType.values)
+MARKET_CODES = frozenset(Market.values)
 MARKETS = tuple(Market.values)
 DISTRICTS = tuple(District.values)
 

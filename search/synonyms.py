@@ -1,21 +1,18 @@
 """Query-time synonym expansion from the staff-managed SynonymSet snippets (the trade glossary among them).
 
 The sets apply to the next search in both engines at once: no analyzer to update, no index to close or
-rebuild, no downtime. Each search asks the database only for the sets' count and last change (one small
-aggregate); the folded term lists are kept in the process until that changes.
+rebuild, no downtime. The folded term lists are kept in each process until a set is saved or deleted
+(portal/versioned.py): a search reads one version token from the cache, not the database.
 """
 
 import re
-import threading
 
-from django.db.models import Count, Max
+from portal.versioned import Versioned
 
 from .models import SynonymSet
 from .text import fold
 
 MAX_ALTERNATIVES = 8
-_cache = {"stamp": None, "sets": []}
-_lock = threading.Lock()
 
 
 def _span(query, term):
@@ -97,11 +94,13 @@ def _swap_all(query, swaps):
     return query
 
 
+def _read_synonym_sets():
+    return [synonym_set.term_list() for synonym_set in SynonymSet.objects.only("terms")]
+
+
+SYNONYM_SETS = Versioned("synonym-sets", _read_synonym_sets)
+
+
 def load_synonym_sets():
-    """Every set's folded terms, read again only when a set was added, changed or deleted."""
-    stamp = tuple(SynonymSet.objects.aggregate(count=Count("pk"), changed=Max("updated_at")).values())
-    with _lock:
-        if _cache["stamp"] != stamp:
-            _cache["sets"] = [s.term_list() for s in SynonymSet.objects.only("terms")]
-            _cache["stamp"] = stamp
-        return _cache["sets"]
+    """Every set's folded terms, read again only after a set was added, changed or deleted."""
+    return SYNONYM_SETS.get()

@@ -89,6 +89,15 @@ def _media_and_private_roots(settings, tmp_path):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
+@pytest.fixture(autouse=True)
+def _versioned_values():
+    """Every test reads synonym sets, category labels, menus and footers from its own database: the previous
+    test's were rolled back without a signal, so the values a process keeps (portal/versioned.py) are dropped."""
+    from portal.versioned import forget_all
+
+    forget_all()
+
+
 def _elasticsearch_answers(url):
     try:
         health = Elasticsearch([url], timeout=5, max_retries=0).cluster.health(

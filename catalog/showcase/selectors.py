@@ -11,8 +11,10 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail.images import get_image_model
 from wagtail.models import Locale, WorkflowState
 
+from portal import images
 from portal.companies.models import Company
 from portal.companies.selectors import company_for_member
 from portal.home.featured import FeaturedItem
@@ -25,10 +27,18 @@ COLLECTION_SIZE = 8
 NEWEST_FIRST = ("-first_published_at", "-pk")
 
 
+# The renditions of a product card (showcase/includes/product_card.html, the "card" picture preset): fetched
+# with the images of a listing.
+CARD_RENDITIONS = images.specs("card")
+
+
 def _with_media(queryset):
-    return queryset.select_related("company", "category").prefetch_related(
-        Prefetch("images", queryset=ProductImage.objects.select_related("image").order_by("sort_order"))
+    """Products with their company, category, images and the images' card renditions: a fixed number of
+    queries for a listing, whatever its length (not one rendition lookup per card)."""
+    images = ProductImage.objects.order_by("sort_order").prefetch_related(
+        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS))
     )
+    return queryset.select_related("company", "category").prefetch_related(Prefetch("images", queryset=images))
 
 
 def live_products():
@@ -123,8 +133,17 @@ def dashboard_company(*, user, company_id):
 
 
 def company_products(*, company):
-    """The company's products, newest first, with what the list needs to show their state."""
-    return Product.objects.for_company(company).select_related("category").order_by("-updated_at")
+    """The company's products, newest first, with what the list needs to show their state: the category and
+    the active moderation workflow (one query for all rows, not one per product)."""
+    active_workflows = Prefetch(
+        "_workflow_states", queryset=WorkflowState.objects.active(), to_attr="_current_workflow_states"
+    )
+    return (
+        Product.objects.for_company(company)
+        .select_related("category")
+        .prefetch_related(active_workflows)
+        .order_by("-updated_at")
+    )
 
 
 def company_product(*, company, pk) -> Product:

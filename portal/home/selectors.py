@@ -1,10 +1,14 @@
 """Reads for the public site: news listings, partners, menu and footer of a language."""
 
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
+from django.utils import translation
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
 from portal.home.models import FooterContent, NavigationMenu, NewsPage, PartnerOrganisation
+from portal.versioned import Versioned
 
 
 def latest_news(*, locale, limit=3):
@@ -100,3 +104,46 @@ def footer_links(footer, *, locale):
 def footer_content(*, locale):
     """The footer of ``locale`` (the default language's when it has none), or None."""
     return _one_for_locale(FooterContent, locale)
+
+
+# --- The page chrome: menu and footer of a language, kept per process until content changes -------------
+
+
+@dataclass(frozen=True)
+class ChromeLink:
+    """A menu or footer link as the templates read it (``label``, ``href``), resolved once."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    menu: tuple
+    footer: FooterContent | None
+    footer_links: tuple
+
+
+def _resolved(links):
+    return tuple(ChromeLink(label=link.label, href=link.href) for link in links)
+
+
+def _build_chrome(language_code):
+    with translation.override(language_code):
+        locale = Locale.get_active()
+    footer = footer_content(locale=locale)
+    return Chrome(
+        menu=_resolved(navigation_items(locale=locale)),
+        footer=footer,
+        footer_links=_resolved(footer_links(footer, locale=locale)) if footer else (),
+    )
+
+
+# Started anew by portal.home.apps on a publish, unpublish or move of a page and on a change of a menu, a footer,
+# a locale or a site (the links hold the pages' addresses and titles).
+CHROME = Versioned("page-chrome", _build_chrome)
+
+
+def chrome(*, language_code):
+    """The menu and footer of ``language_code``, with every link's address resolved; no query while kept."""
+    return CHROME.get(language_code)

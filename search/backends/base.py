@@ -75,6 +75,8 @@ class SearchResults:
     suggestion: str = ""
     degraded: bool = False
     page_size: int = PAGE_SIZE
+    # Milliseconds the engine itself reported (Elasticsearch's `took`); None for the database backend.
+    took: int | None = None
     query: SearchQuery | None = field(default=None, repr=False)
 
     @property

@@ -22,6 +22,9 @@ LATIN_LETTER = re.compile(r"[a-z]")
 LATIN_WORD = re.compile(r"[a-z0-9]")
 SEGMENTED_SUFFIXES = ("zh_hant", "th")
 TERMS_SIZE = 200
+# The parts of a search response the results use; the rest (ids, scores, sort values, shard statistics) is
+# left on the node rather than serialised, sent and parsed on every search.
+RESPONSE_FIELDS = "took,hits.total,hits.hits._source,hits.hits.highlight,aggregations,suggest"
 CATEGORY_BOOST = 10
 
 
@@ -242,14 +245,17 @@ def search(query):
     """Run the query; returns (SearchResults without facet labels, raw facet counts)."""
     try:
         response = _client().search(
-            index=alias_name(), body=build_request(query), request_timeout=settings.ELASTICSEARCH_TIMEOUT
+            index=alias_name(),
+            body=build_request(query),
+            filter_path=RESPONSE_FIELDS,
+            request_timeout=settings.ELASTICSEARCH_TIMEOUT,
         )
     except (ElasticsearchException, OSError) as exc:
         raise SearchUnavailable(f"{exc.__class__.__name__}: {exc}") from exc
     locale_suffix = LANGUAGE_FIELDS[query.language]
     hits = [
         hit_from_document(hit["_source"], query.language, _highlight(hit, locale_suffix))
-        for hit in response["hits"]["hits"]
+        for hit in response["hits"].get("hits", [])
     ]
     results = SearchResults(
         total=response["hits"]["total"]["value"],
@@ -259,6 +265,7 @@ def search(query):
         engine=NAME,
         suggestion=_suggestion(response) if query.text else "",
         query=query,
+        took=response.get("took"),
     )
     return results, _facet_counts(response["aggregations"])
 
@@ -277,8 +284,13 @@ def autocomplete(texts, language):
         "_source": ["id", "name", "urls", "sku", "supplier", "price_twd", "moq", "certifications", "markets"],
     }
     try:
-        response = _client().search(index=alias_name(), body=body, request_timeout=settings.ELASTICSEARCH_TIMEOUT)
+        response = _client().search(
+            index=alias_name(),
+            body=body,
+            filter_path="hits.hits._source",
+            request_timeout=settings.ELASTICSEARCH_TIMEOUT,
+        )
     except (ElasticsearchException, OSError) as exc:
         raise SearchUnavailable(f"{exc.__class__.__name__}: {exc}") from exc
-    hits = (hit_from_document(hit["_source"], language) for hit in response["hits"]["hits"])
+    hits = (hit_from_document(hit["_source"], language) for hit in response.get("hits", {}).get("hits", []))
     return distinct_suggestions(hits, AUTOCOMPLETE_SIZE)

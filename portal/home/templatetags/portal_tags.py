@@ -119,18 +119,22 @@ def home_url():
 
 @register.simple_tag
 def navigation_items():
-    """The items of the header menu of the active language."""
-    return selectors.navigation_items(locale=Locale.get_active())
+    """The items of the header menu of the active language (kept per language: selectors.chrome)."""
+    return selectors.chrome(language_code=translation.get_language()).menu
 
 
 @register.simple_tag
 def footer_content():
     """The footer of the active language."""
-    return selectors.footer_content(locale=Locale.get_active())
+    return selectors.chrome(language_code=translation.get_language()).footer
 
 
 @register.simple_tag
 def footer_links(footer):
+    """The links of the active language's footer, resolved once; another footer's are looked up."""
+    chrome = selectors.chrome(language_code=translation.get_language())
+    if footer is not None and chrome.footer is not None and footer.pk == chrome.footer.pk:
+        return chrome.footer_links
     return selectors.footer_links(footer, locale=Locale.get_active())
 
 

@@ -64,3 +64,23 @@ def test_a_page_looks_up_the_locale_a_few_times_not_once_per_link(site, client):
         assert client.get("/en/").status_code == 200
     lookups = [query for query in queries if '"wagtailcore_locale"."language_code" =' in query["sql"]]
     assert len(lookups) <= 4
+
+
+def test_the_chrome_is_kept_per_language_and_costs_no_query_once_built(site, django_assert_num_queries):
+    """The menu and footer of a language are built once; later pages read them without a query."""
+    english = selectors.chrome(language_code="en")
+    with django_assert_num_queries(0):
+        assert selectors.chrome(language_code="en") == english
+    assert [link.href for link in english.menu] == [site.about_en.url, site.news_en.url]
+    assert selectors.chrome(language_code="zh-hant").menu != english.menu
+
+
+def test_a_menu_change_or_a_publish_shows_on_the_next_page(site, client):
+    """A new menu item appears at once; publishing a page under a new slug moves the menu's link to it."""
+    selectors.chrome(language_code="en")
+    NavigationMenuItemFactory(menu=site.menus["en"], label="Alliance", link_page=site.alliance_en)
+    assert "Alliance" in [link.label for link in selectors.chrome(language_code="en").menu]
+    site.about_en.slug = "about-the-hub"
+    site.about_en.save_revision().publish()
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/about-the-hub/"' in html

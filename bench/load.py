@@ -1,0 +1,143 @@
+"""Mixed traffic with wrk over gunicorn: home, program, product, category, search page and search API.
+
+    .venv/bin/python bench/load.py                  # pages rendered on every request, Elasticsearch
+    BENCH_SECONDS=10 .venv/bin/python bench/load.py
+
+Builds the same throw-away site as bench/pages.py (production settings, SQLite file unless DATABASE_URL names an
+empty, disposable database, the demo content) with Elasticsearch (ELASTICSEARCH_URL, default
+http://127.0.0.1:9200; indices prefixed `bench_load_<pid>`, deleted at the end) and PAGE_CACHE_SECONDS=0 unless
+set, starts gunicorn with BENCH_WORKERS workers (default 2) and runs wrk (Debian package `wrk`,
+scripts/system-packages.sh):
+
+* mixed: every URL in turn from each connection, at 8 and at 32 connections: requests/s, p50/p95/p99;
+* per URL: each URL alone at 8 connections: requests/s, p50/p95/p99.
+
+wrk runs on the same two cores as the server. Prints the figures; nothing is asserted.
+"""
+
+import contextlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pages  # noqa: E402 (bench/pages.py: the same site, server and helpers)
+
+SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
+CONNECTIONS = (8, 32)
+THREADS = 2
+EXTRA_URLS = """
+print("page search", "/en/search/products/?q=tea")
+print("page api", "/api/v1/products/search?q=tea&locale=en")
+"""
+# wrk: each connection walks the URL list; latency percentiles printed by done().
+MIXED_LUA = """
+local paths = {%s}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%.1f %%.2f %%.2f %%.2f %%d %%d\\n", summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.timeout,
+    summary.requests))
+end
+"""
+
+
+def wrk(paths, connections, workdir):
+    script = workdir / "mixed.lua"
+    script.write_text(MIXED_LUA % ", ".join(f'"{path}"' for path in paths))
+    output = subprocess.run(  # noqa: S603 (wrk from Debian, fixed arguments)
+        [
+            shutil.which("wrk"),
+            f"-t{min(THREADS, connections)}",
+            f"-c{connections}",
+            f"-d{SECONDS}s",
+            "--timeout=10s",
+            f"--script={script}",
+            pages.BASE,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate, p50, p95, p99, errors, count = re.search(r"RESULT (\S+) (\S+) (\S+) (\S+) (\d+) (\d+)", output).groups()
+    return float(rate), float(p50), float(p95), float(p99), int(errors), int(count)
+
+
+def delete_indices(url, prefix):
+    request = urllib.request.Request(f"{url}/{prefix}_*", method="DELETE")  # noqa: S310 (ELASTICSEARCH_URL)
+    with contextlib.suppress(urllib.error.URLError, OSError):
+        urllib.request.urlopen(request, timeout=30).read()  # noqa: S310 (the bench's Elasticsearch node)
+
+
+def main():
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is not installed: scripts/system-packages.sh installs it (Debian package wrk)")
+    os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
+    os.environ.setdefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
+    os.environ["ELASTICSEARCH_INDEX_PREFIX"] = f"bench_load_{os.getpid()}"
+    workdir = Path(tempfile.mkdtemp(prefix="bench-load-"))
+    env = pages.environment(workdir)
+    env["ELASTICSEARCH_URL"] = os.environ["ELASTICSEARCH_URL"]
+    server = None
+    results = []
+    try:
+        print(f"[1/3] migrate, seed demo content (search index rebuilt), collect static files in {workdir}", flush=True)
+        pages.manage(env, "migrate", "--no-input", "-v", "0")
+        pages.manage(env, "seed_demo", capture=True)
+        pages.manage(env, "compilemessages", "--ignore=.venv", "--ignore=.cache", "--ignore=.services", "-v", "0")
+        pages.manage(env, "collectstatic", "--no-input", "-v", "0")
+        listed = pages.manage(env, "shell", "-c", pages.PAGE_URLS + EXTRA_URLS, capture=True).splitlines()
+        urls = dict(line.split(" ", 2)[1:] for line in listed if line.startswith("page "))
+        print(f"[2/3] gunicorn with {pages.WORKERS} workers on {pages.BASE}", flush=True)
+        server = subprocess.Popen(  # noqa: S603 (gunicorn from this venv, fixed arguments)
+            [
+                pages.PYTHON,
+                "-m",
+                "gunicorn",
+                "portal.wsgi",
+                f"--bind=127.0.0.1:{pages.PORT}",
+                f"--workers={pages.WORKERS}",
+                "--log-level=warning",
+            ],
+            cwd=pages.ROOT,
+            env=env,
+        )
+        pages.wait_for_server(server)
+        for _ in range(pages.WORKERS * 3):
+            for path in urls.values():
+                pages.fetch(path)
+        print(f"[3/3] wrk, {SECONDS} s per run", flush=True)
+        for connections in CONNECTIONS:
+            results.append((f"mixed, {connections} connections", wrk(list(urls.values()), connections, workdir)))
+        for name, path in urls.items():
+            results.append((f"{name} alone, 8 connections", wrk([path], 8, workdir)))
+    finally:
+        if server is not None:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        delete_indices(os.environ["ELASTICSEARCH_URL"], os.environ["ELASTICSEARCH_INDEX_PREFIX"])
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print()
+    print(f"PAGE_CACHE_SECONDS={os.environ['PAGE_CACHE_SECONDS']}, {pages.WORKERS} gunicorn workers, URLs: {urls}")
+    print(f"{'run':<34} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} {'requests':>9}")
+    for label, (rate, p50, p95, p99, errors, count) in results:
+        print(f"{label:<34} {rate:>8.0f} {p50:>8.1f} {p95:>8.1f} {p99:>8.1f} {errors:>7} {count:>9}")
+    print(f"load average at the end: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
