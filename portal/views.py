@@ -41,6 +41,10 @@ def robots_txt(request):
         "Disallow: /admin/",
         "Disallow: /documents/",
         "Disallow: /*/accounts/",
+        # Signing up and signing in are public pages an SME looks for; the longest rule wins, so the rest of
+        # the account area stays out.
+        "Allow: /*/accounts/signup/",
+        "Allow: /*/accounts/login/",
         "Disallow: /*/company/",
         f"Sitemap: {site_address.absolute(reverse('sitemap'))}",
     ]

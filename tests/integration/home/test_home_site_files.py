@@ -42,6 +42,36 @@ def test_robots_txt(client):
     assert f"Sitemap: {BASE}/sitemap.xml" in response.content.decode()
 
 
+def _allowed(rules, path):
+    """Google's and Lighthouse's reading of robots.txt: the longest matching rule wins, `*` matches anything."""
+    matches = [
+        (len(pattern), verb == "Allow")
+        for verb, pattern in rules
+        if re.match(re.escape(pattern).replace(r"\*", ".*"), path)
+    ]
+    return max(matches)[1] if matches else True
+
+
+@pytest.mark.parametrize(
+    ("path", "allowed"),
+    [
+        ("/th/accounts/signup/", True),
+        ("/zh-hant/accounts/login/", True),
+        ("/th/accounts/password/change/", False),
+        ("/en/accounts/language/", False),
+        ("/th/company/", False),
+        ("/th/showcase/", True),
+    ],
+)
+def test_robots_txt_lets_crawlers_find_sign_up_and_sign_in_only(client, path, allowed):
+    """Sign-up and sign-in pages are open to crawlers (an SME searching for how to join finds them); the rest
+    of the account area and the company dashboard stay closed."""
+    lines = client.get("/robots.txt").content.decode().splitlines()
+    rules = [tuple(line.split(": ", 1)) for line in lines if line.startswith(("Allow: ", "Disallow: "))]
+
+    assert _allowed(rules, path) is allowed
+
+
 @pytest.mark.parametrize("language", ["zh-hant", "en"])
 def test_missing_page_renders_the_custom_404(client, site, language):
     """An unknown address answers 404 with the translated, styled page-not-found page."""
