@@ -51,7 +51,9 @@ def test_the_api_answers_as_its_schema_says(api_schema):
         )
         @given(case=operation.as_strategy())
         def check(case):
-            case.call_and_validate()
+            # The WSGI transport does not undo Content-Encoding: ask for the body as it is (the site gzips
+            # answers for clients that accept it).
+            case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
         try:
             check()
