@@ -1,11 +1,14 @@
 """Import benchmark: a clean 500-row CSV imported with `import_products` (published and to review).
 
     .venv/bin/python bench/import_products.py
+    BENCH_ROWS=5000 .venv/bin/python bench/import_products.py
     DATABASE_URL=postgres://portal:portal-test-only@127.0.0.1:5432/portal .venv/bin/python bench/import_products.py
 
 Background tasks (e-mails, search indexing queued by the catalog's signals) are only queued, with the
-dummy task backend, as a worker would run them later: the figure is the import itself.
-Works in a throw-away database (`bench_import`, or a temporary SQLite file) created and dropped here.
+dummy task backend, as a worker would run them later: the figure is the import itself. The number of tasks
+each import queued is printed beside it.
+Works in a throw-away database (`bench_import`, or `BENCH_DATABASE`, or a temporary SQLite file) created and
+dropped here.
 Prints the figures; nothing is asserted.
 """
 
@@ -47,7 +50,7 @@ def make_database():
     if database["ENGINE"].endswith("sqlite3"):
         database["TEST"]["NAME"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
     else:
-        database["TEST"]["NAME"] = "bench_import"
+        database["TEST"]["NAME"] = os.environ.get("BENCH_DATABASE", "bench_import")
     old_name = database["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     return lambda: connection.creation.destroy_test_db(old_name, verbosity=0)
@@ -88,6 +91,8 @@ def make_csv(prefix):
 def main():
     drop = make_database()
     try:
+        from django_tasks import default_task_backend
+
         from catalog.showcase.imports import import_products
         from portal.companies.models import Company
 
@@ -101,12 +106,14 @@ def main():
             ("re-import", "PUB", True),
         ):
             data = make_csv(prefix)
+            default_task_backend.clear()
             started = time.perf_counter()
             result = import_products(company=company, data=data, publish=publish, create_categories=True)
             elapsed = time.perf_counter() - started
             print(
                 f"  {label:10} {elapsed:6.2f} s  ({ROWS / elapsed:6.1f} rows/s; "
-                f"{len(result.created)} created, {len(result.updated)} updated)"
+                f"{len(result.created)} created, {len(result.updated)} updated; "
+                f"{len(default_task_backend.results)} task(s) queued)"
             )
     finally:
         drop()

@@ -23,13 +23,21 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 
 
+@transaction.atomic
 def queue_products(*, product_ids):
-    """Record that these products must be re-indexed and process the queue once the transaction commits."""
+    """Record that these products must be re-indexed and process the queue once the transaction commits.
+
+    One upsert for all the ids (a row already queued is moved to now) and one task, however many there are."""
     now = timezone.now()
-    for product_id in set(product_ids):
-        PendingUpdate.objects.update_or_create(
-            product_id=product_id, defaults={"queued_at": now, "next_attempt_at": now, "attempts": 0}
-        )
+    ids = sorted(set(product_ids))
+    if not ids:
+        return
+    PendingUpdate.objects.bulk_create(
+        [PendingUpdate(product_id=product_id, queued_at=now, next_attempt_at=now, attempts=0) for product_id in ids],
+        update_conflicts=True,
+        unique_fields=["product_id"],
+        update_fields=["queued_at", "next_attempt_at", "attempts"],
+    )
     transaction.on_commit(tasks.process_pending_updates.enqueue)
 
 

@@ -15,6 +15,7 @@ from catalog.showcase import listings
 from catalog.showcase.models import CertificateType, Product, ProductCategory, ProductImage, ShowcasePage
 from catalog.showcase.signals import product_changed as product_changed  # re-exported for search.signals
 from catalog.showcase.signals import product_deleted as product_deleted
+from catalog.showcase.signals import products_changed as products_changed
 from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
 from portal import images
 from portal.markets import District, Market

@@ -9,25 +9,28 @@ import csv
 import datetime
 import io
 import zipfile
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from wagtail.models import WorkflowState
+from wagtail.log_actions import get_active_log_context
+from wagtail.log_actions import registry as log_registry
+from wagtail.models import ReferenceIndex, Revision, WorkflowState
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from portal.markets import Market
 from portal.spreadsheets import looks_like_formula
 
-from .models import Certificate, CertificateType, Product, ProductCategory, ShowcaseError
-from .services import notify_products_changed, start_review
+from .models import Certificate, CertificateType, PriceTier, Product, ProductCategory, ProductImage, ShowcaseError
+from .services import notify_products_changed_at_once, start_review
 
 COLUMNS = [
     "sku",
@@ -112,6 +115,7 @@ class ImportRowForm(forms.ModelForm):
             "lead_time_days",
             "hs_code",
             "sample_price_twd",
+            "order_multiple",
         ]
 
     def validate_unique(self):
@@ -272,11 +276,11 @@ def read_rows(data: bytes):
 @dataclass
 class ParsedRow:
     line: int
-    fields: dict
+    draft: Product  # the product's latest version (or a new product) holding the row's values
+    product: Product | None  # the database row of a SKU the company already has
+    old_title: str
     category_path: str
-    ships_to: list
     certifications: list
-    sample_available: bool
 
 
 def _parse_certifications(text, line, errors):
@@ -313,11 +317,16 @@ def _parse_certifications(text, line, errors):
     return certifications
 
 
-def _parse_row(line, values, errors):
+def _parse_row(line, values, errors, *, product, draft):
+    """Put the row's values on ``draft`` and validate it once (its ``full_clean()`` runs in the form)."""
+    old_title = str(product) if product else ""
     form_data = {name: values.get(name, "") for name in ImportRowForm.Meta.fields}
     form_data["unit"] = form_data["unit"].lower()
     form_data["lead_time_days"] = form_data["lead_time_days"] or "7"
-    form = ImportRowForm(data=form_data)
+    form_data["order_multiple"] = draft.order_multiple  # not a column: kept, and checked against the new MOQ
+    available = values.get("sample_available", "").strip().lower()
+    draft.sample_available = available in TRUE_VALUES  # Product.clean() asks for a sample price then
+    form = ImportRowForm(data=form_data, instance=draft)
     row_errors = []
     if not form.is_valid():
         for name, messages in form.errors.items():
@@ -328,24 +337,51 @@ def _parse_row(line, values, errors):
         for code in ships_to
         if code not in Market.values
     ]
-    available = values.get("sample_available", "").strip().lower()
     if available not in TRUE_VALUES | FALSE_VALUES:
         row_errors.append(RowError(line, "sample_available", _("Write yes or no.")))
-    sample_available = available in TRUE_VALUES
-    if sample_available and not values.get("sample_price_twd"):
-        row_errors.append(RowError(line, "sample_price_twd", _("Give the sample price when samples are available.")))
     certifications = _parse_certifications(values.get("certifications", ""), line, row_errors)
     errors += row_errors
     if row_errors:
         return None
+    draft.ships_to = ships_to
     return ParsedRow(
         line=line,
-        fields={**form.cleaned_data, "ships_to": ships_to, "sample_available": sample_available},
+        draft=draft,
+        product=product,
+        old_title=old_title,
         category_path=values["category"].strip().strip("/").lower(),
-        ships_to=ships_to,
         certifications=certifications,
-        sample_available=sample_available,
     )
+
+
+def _new_product(company):
+    product = Product(company=company, live=False)
+    product.price_tiers = []
+    product.images = []
+    return product
+
+
+def _latest_versions(company, skus):
+    """``{sku: (row, latest version)}`` for the company's products with these SKUs, in three queries.
+
+    As ``get_latest_revision_as_object()``: the row itself (its price tiers and images loaded for all rows at
+    once) unless it has unpublished changes, then a copy built from its latest revision."""
+    rows = list(Product.objects.for_company(company).filter(sku__in=skus).select_related("latest_revision"))
+    from_rows = [row for row in rows if not (row.has_unpublished_changes and row.latest_revision)]
+    tiers, images = defaultdict(list), defaultdict(list)
+    for tier in PriceTier.objects.filter(product__in=from_rows):
+        tiers[tier.product_id].append(tier)
+    for image in ProductImage.objects.filter(product__in=from_rows):
+        images[image.product_id].append(image)
+    versions = {}
+    for row in from_rows:
+        row.price_tiers = tiers[row.pk]
+        row.images = images[row.pk]
+        versions[row.sku] = (row, row)
+    for row in rows:
+        if row.sku not in versions:
+            versions[row.sku] = (row, row.with_content_json(row.latest_revision.content))
+    return versions
 
 
 def _skus_in_review(company):
@@ -366,6 +402,7 @@ def validate(rows, *, company, create_categories=False):
     seen = {}
     categories = set(ProductCategory.objects.values_list("path", flat=True))
     in_review = _skus_in_review(company)
+    existing = _latest_versions(company, {values.get("sku", "").strip() for _line, values in rows})
     for line, values in rows:
         sku = values.get("sku", "").strip()
         if sku and sku in seen:
@@ -377,7 +414,8 @@ def validate(rows, *, company, create_categories=False):
         if sku in in_review:
             errors.append(RowError(line, "sku", _("This product is in review; wait for the decision.")))
             continue
-        row = _parse_row(line, values, errors)
+        product, draft = existing.get(sku, (None, None))
+        row = _parse_row(line, values, errors, product=product, draft=draft or _new_product(company))
         if row is None:
             continue
         if not row.category_path:
@@ -393,6 +431,21 @@ def validate(rows, *, company, create_categories=False):
 
 
 # --- Writing ---------------------------------------------------------------------------------------------
+
+# Rows written together: each batch is a handful of statements, whatever its size.
+WRITE_BATCH = 500
+# What an import changes on a product row; every other column keeps its value.
+IMPORTED_FIELDS = [*ImportRowForm.Meta.fields, "category", "ships_to", "sample_available", "updated_at"]
+PUBLISHED_STATE = [
+    "latest_revision",
+    "live_revision",
+    "live",
+    "has_unpublished_changes",
+    "expired",
+    "first_published_at",
+    "last_published_at",
+]
+DRAFT_STATE = ["latest_revision", "has_unpublished_changes"]
 
 
 def _category(path, cache):
@@ -439,40 +492,176 @@ def _certificates(company, certifications, cache):
     return result
 
 
+@transaction.atomic
 def import_products(*, company, data, user=None, publish=False, create_categories=False, progress=None):
-    """Validate ``data`` (CSV or XLSX bytes) and write every row, or nothing. ``progress(done, total)``."""
+    """Validate ``data`` (CSV or XLSX bytes) and write every row, or nothing. ``progress(done, total)``.
+
+    Each row is validated once. Products, their revisions, certificate links and audit-log entries are written
+    in bulk, ``WRITE_BATCH`` rows at a time, as saving a revision and publishing it would write them; without
+    ``publish`` each product then enters the moderation workflow. The search index is told once, after commit.
+    """
     parsed = validate(read_rows(data), company=company, create_categories=create_categories)
     result = ImportResult(published=publish)
-    existing = {p.sku: p for p in Product.objects.for_company(company)}
     category_cache = {c.path: c for c in ProductCategory.objects.all()}
+    known_categories = set(category_cache)
     certificate_cache = {}
-    with transaction.atomic():
-        for done, row in enumerate(parsed, start=1):
-            try:
-                _write_row(row, company, user, publish, existing, category_cache, certificate_cache, result)
-            except (ValidationError, ShowcaseError) as error:
-                messages = error.messages if isinstance(error, ValidationError) else [str(error)]
-                raise ProductImportError([RowError(row.line, "", message) for message in messages]) from error
-            if progress:
-                progress(done, len(parsed))
+    for start in range(0, len(parsed), WRITE_BATCH):
+        batch = parsed[start : start + WRITE_BATCH]
+        # Wagtail would queue one reference-index task per saved object: the index is written here instead.
+        with disable_reference_index_auto_update():
+            for row in batch:
+                row.draft.category = _category(row.category_path, category_cache)
+                row.draft.certificates = _certificates(company, row.certifications, certificate_cache)
+            _write(batch, user=user, publish=publish)
+        for row in batch:
+            (result.updated if row.product else result.created).append(row.draft.pk)
+            if not publish:
+                try:
+                    start_review(row.draft, user=user)
+                except ShowcaseError as error:
+                    raise ProductImportError([RowError(row.line, "", str(error))]) from error
+        if progress:
+            progress(start + len(batch), len(parsed))
+    new_categories = [category for path, category in category_cache.items() if path not in known_categories]
+    for instance in [*new_categories, *certificate_cache.values()]:
+        ReferenceIndex.create_or_update_for_object(instance)
+    changed = [row.draft.pk for row in parsed if publish or row.draft.live]
+    notify_products_changed_at_once(changed, reason="published" if publish else "edited")
     return result
 
 
-def _write_row(row, company, user, publish, existing, category_cache, certificate_cache, result):
-    product = existing.get(row.fields["sku"])
-    draft = product.get_latest_revision_as_object() if product else Product(company=company, live=False)
-    for name, value in row.fields.items():
-        setattr(draft, name, value)
-    draft.category = _category(row.category_path, category_cache)
-    draft.certificates = _certificates(company, row.certifications, certificate_cache)
-    draft.full_clean()
-    if not draft.live:
+def _write(rows, *, user, publish):
+    """Write the rows' products with one new revision each (published with ``publish``)."""
+    now = timezone.now()
+    new = [row.draft for row in rows if row.product is None]
+    Product.objects.bulk_create(new)
+    # Rows that take the new version: all with ``publish``, otherwise only those not live (as ``save_draft``).
+    written = [row for row in rows if row.product is not None and (publish or not row.product.live)]
+    in_place = [row.draft for row in written if row.draft is row.product]
+    # The latest revision differs from the row (unpublished tiers or images): save() also writes those.
+    saved = [row.draft for row in written if row.draft is not row.product]
+    for draft in saved:
         draft.save()
-    revision = draft.save_revision(user=user, log_action=True, clean=False)
-    (result.updated if product else result.created).append(draft.pk)
-    if publish:
-        revision.publish(user=user, skip_permission_checks=True)
-    else:
-        if draft.live:
-            notify_products_changed([draft.pk], reason="edited")
-        start_review(Product.objects.get(pk=draft.pk), user=user)
+    for draft in in_place:
+        draft.updated_at = now
+    _update_rows(in_place, IMPORTED_FIELDS)
+    _link_certificates(created=new, rewritten=in_place)
+    _index_references(created=new, rewritten=in_place + saved)
+    drafts = [row.draft for row in rows]
+    revisions = Revision.objects.bulk_create([_revision(draft, user=user, now=now) for draft in drafts])
+    for draft, revision in zip(drafts, revisions, strict=True):
+        draft.latest_revision = revision
+        draft.has_unpublished_changes = not publish
+        if publish:
+            draft.live, draft.expired, draft.live_revision = True, False, revision
+            draft.first_published_at = draft.first_published_at or now
+            draft.last_published_at = now
+    _update_rows(drafts, PUBLISHED_STATE if publish else DRAFT_STATE)
+    _log(rows, revisions, user=user, publish=publish, now=now)
+
+
+def _update_rows(products, field_names):
+    """Write these fields of each product with one UPDATE statement run for all of them (``executemany``).
+
+    ``bulk_update()`` builds a ``CASE`` per field and row, which took longer than the rest of the import."""
+    if not products:
+        return
+    fields = [Product._meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    table, key = quote(Product._meta.db_table), quote(Product._meta.pk.column)
+    sql = f"UPDATE {table} SET {assignments} WHERE {key} = %s"  # noqa: S608 (names from the model, values as parameters)
+    rows = [
+        [field.get_db_prep_save(getattr(product, field.attname), connection) for field in fields] + [product.pk]
+        for product in products
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _link_certificates(*, created, rewritten):
+    """Each product's certificates as its links in the database (the links of ``rewritten`` replaced)."""
+    links = Product._meta.get_field("certificates").remote_field.through
+    links.objects.filter(product__in=rewritten).delete()
+    links.objects.bulk_create(
+        [
+            links(product_id=product.pk, certificate_id=certificate.pk)
+            for product in created + rewritten
+            for certificate in product.certificates.all()
+        ]
+    )
+
+
+def _index_references(*, created, rewritten):
+    """What ``ReferenceIndex.create_or_update_for_object()`` does for each product (the admin's usage counts),
+    in two statements: the references of ``rewritten`` are replaced."""
+    content_type = ContentType.objects.get_for_model(Product, for_concrete_model=False)
+    ReferenceIndex.objects.filter(
+        base_content_type=content_type, object_id__in=[str(product.pk) for product in rewritten]
+    ).delete()
+    ReferenceIndex.objects.bulk_create(
+        [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=content_type,
+                object_id=str(product.pk),
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for product in created + rewritten
+            for to_content_type_id, to_object_id, model_path, content_path in set(
+                ReferenceIndex._extract_references_from_object(product)
+            )
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _revision(draft, *, user, now):
+    """The revision ``save_revision()`` would store for ``draft``."""
+    return Revision(
+        content_type=ContentType.objects.get_for_model(Product),
+        base_content_type=Product.get_base_content_type(),
+        object_id=str(draft.pk),
+        user=user,
+        created_at=now,
+        content=draft.serializable_data(),
+        object_str=str(draft),
+    )
+
+
+def _log(rows, revisions, *, user, publish, now):
+    """The audit-log entries of saving (and publishing) each revision, as the admin's history shows them."""
+    log_model = log_registry.get_log_model_for_model(Product)
+    context = get_active_log_context()
+    content_type = ContentType.objects.get_for_model(Product, for_concrete_model=False)
+    entries = []
+
+    def entry(row, revision, action, data=None):
+        entries.append(
+            log_model(
+                content_type=content_type,
+                object_id=str(row.draft.pk),
+                label=str(row.draft),
+                action=action,
+                data=data or {},
+                timestamp=now,
+                uuid=context.uuid,
+                user=user or context.user,
+                revision=revision,
+                content_changed=action != "wagtail.rename",
+            )
+        )
+
+    for row, revision in zip(rows, revisions, strict=True):
+        entry(row, revision, "wagtail.edit")
+        if publish:
+            renamed = row.product is not None and row.old_title != str(row.draft)
+            data = {"title": {"old": row.old_title, "new": str(row.draft)}} if renamed else None
+            if renamed:
+                entry(row, revision, "wagtail.rename", data)
+            entry(row, revision, "wagtail.publish", data)
+    log_model.objects.bulk_create(entries)

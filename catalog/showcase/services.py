@@ -19,7 +19,7 @@ from portal.signals import content_changed
 from portal.uploads import check_image_pixels
 
 from .models import Certificate, PriceTier, Product, ProductImage, ShowcaseError
-from .signals import product_changed
+from .signals import product_changed, products_changed
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 
@@ -31,6 +31,18 @@ def notify_products_changed(product_ids, *, reason):
     def send():
         for product_id in ids:
             product_changed.send(sender=Product, product_id=product_id, reason=reason)
+        content_changed.send(sender=Product)
+
+    if ids:
+        transaction.on_commit(send)
+
+
+def notify_products_changed_at_once(product_ids, *, reason):
+    """Send ``products_changed`` once for all the ids (an import), and ``content_changed`` once, after the commit."""
+    ids = sorted(set(product_ids))
+
+    def send():
+        products_changed.send(sender=Product, product_ids=ids, reason=reason)
         content_changed.send(sender=Product)
 
     if ids:
