@@ -38,8 +38,12 @@ answers() {
 }
 
 install() {
-    # The stamp is written last, so an interrupted download is retried on the next run.
-    if [[ -f "$LIB/.complete" && "$LIB/.complete" -nt "$POM" ]]; then
+    # The stamp holds the checksum of the pom the jars came from and is written last: an interrupted
+    # download is retried, a changed pom downloads again, and checkouts sharing .cache (worktrees, whose
+    # pom.xml is newer than the stamp) reuse the jars of an identical pom.
+    local want
+    want="$(sha256sum "$POM" | cut -d' ' -f1)"
+    if [[ -f "$LIB/.complete" && "$(cat "$LIB/.complete")" == "$want" ]]; then
         return
     fi
     echo "es-node: downloading the Elasticsearch jars from Maven Central into $LIB"
@@ -53,7 +57,7 @@ install() {
         return 1
     fi
     echo "es-node: $(find "$LIB" -name '*.jar' | wc -l) jars in $LIB"
-    touch "$LIB/.complete"
+    echo "$want" >"$LIB/.complete"
 }
 
 start() {
