@@ -41,6 +41,33 @@ def test_a_bad_price_tier_is_shown_with_its_message_and_nothing_is_saved(client,
     assert not Product.objects.filter(company=company).exists()
 
 
+
+def error_summary(response):
+    page = response.content.decode()
+    start = page.index('class="govuk-error-summary"')
+    return page[start : page.index("</ul>", start)]
+
+
+def test_a_bad_price_tier_is_listed_in_the_error_summary_with_a_link_to_its_field(client, member, company):
+    """The error summary above the form names the tier's row and field and links to the field, so a supplier
+    who only reads the summary finds the price tier that is wrong."""
+    client.force_login(member)
+    data = product_data(ProductCategoryFactory(), **{"tiers-1-min_quantity": "10 pcs", "tiers-1-unit_price_twd": "650"})
+    summary = error_summary(client.post(f"/en/dashboard/{company.pk}/products/new/", data))
+    assert '<a href="#id_tiers-1-min_quantity">Quantity price tiers, row 2, From quantity: Enter a whole number.</a>' in summary
+
+
+def test_two_tiers_from_the_same_quantity_are_listed_in_the_error_summary(client, member, company):
+    """An error of the tiers as a whole (two tiers starting at the same quantity) is in the summary too, linked
+    to the message above the tiers."""
+    client.force_login(member)
+    data = product_data(ProductCategoryFactory(), **{"tiers-1-min_quantity": "100", "tiers-1-unit_price_twd": "650"})
+    response = client.post(f"/en/dashboard/{company.pk}/products/new/", data)
+    summary = error_summary(response)
+    assert '<a href="#tiers-errors">Quantity price tiers: ' in summary
+    assert 'id="tiers-errors"' in response.content.decode()
+
+
 def test_an_image_bomb_is_refused_with_the_pixel_limit(client, member, company):
     """A PNG of a few kilobytes announcing 20,000 × 20,000 pixels is refused with the limit (40 million pixels)
     in the message; no image is added."""
