@@ -131,9 +131,11 @@ class TestProduct:
         assert f"/en/showcase/product/{shop.cake.pk}/inquire/" in html
 
     def test_renders_in_chinese(self, client, shop):
-        """/zh-hant/ shows the Chinese name and description."""
+        """/zh-hant/ shows the Chinese name and description, and the markets it ships to as a Chinese list
+        (joined with 、)."""
         html = client.get(product_url("zh-hant", shop.cake, "pineapple-cake")).content.decode()
         assert "土鳳梨酥" in html and "土鳳梨內餡" in html
+        assert "泰國、馬來西亞" in html
         assert '<html lang="zh-hant">' in html.lower()
 
     def test_only_certificates_valid_today_are_shown_with_dates(self, client, shop):
