@@ -41,7 +41,6 @@ def test_a_bad_price_tier_is_shown_with_its_message_and_nothing_is_saved(client,
     assert not Product.objects.filter(company=company).exists()
 
 
-
 def error_summary(response):
     page = response.content.decode()
     start = page.index('class="govuk-error-summary"')
@@ -54,7 +53,8 @@ def test_a_bad_price_tier_is_listed_in_the_error_summary_with_a_link_to_its_fiel
     client.force_login(member)
     data = product_data(ProductCategoryFactory(), **{"tiers-1-min_quantity": "10 pcs", "tiers-1-unit_price_twd": "650"})
     summary = error_summary(client.post(f"/en/dashboard/{company.pk}/products/new/", data))
-    assert '<a href="#id_tiers-1-min_quantity">Quantity price tiers, row 2, From quantity: Enter a whole number.</a>' in summary
+    expected = "Quantity price tiers, row 2, From quantity: Enter a whole number."
+    assert f'<a href="#id_tiers-1-min_quantity">{expected}</a>' in summary
 
 
 def test_two_tiers_from_the_same_quantity_are_listed_in_the_error_summary(client, member, company):
