@@ -115,6 +115,20 @@ def test_the_sign_up_page_links_to_the_notice_version(client, db):
     assert "/en/privacy/" in content and "version 2026-12" in content
 
 
+def test_the_notice_line_is_inside_the_sign_up_form_above_its_button(client, db):
+    """The line naming the notice stands between the last field and the "Sign up" button, where people read
+    it before they press, and the login form has none."""
+    form = account_form(client, "signup")
+    assert form.index('name="password1"') < form.index("/en/privacy/") < form.index('type="submit"')
+    assert "/en/privacy/" not in account_form(client, "login")
+
+
+def account_form(client, name):
+    content = client.get(f"/en/accounts/{name}/").content.decode()
+    start = content.index(f'action="/en/accounts/{name}/"')
+    return content[start : content.index("</form>", start)]
+
+
 def test_consent_erased_with_the_person_keeps_the_version(db):
     """After erasure a consent keeps its form, version and time, not the address."""
     user = UserFactory(email="gone@example.com")
