@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "coaching.demo",
     "payments.demo",
     "catalog.orders.demo",
+    "catalog.inquiries.demo",
 ]
 
 

@@ -40,8 +40,8 @@ CATALOG_COUNTS = {
     "showcase.Certificate": 105,
     "showcase.Collection": 3,
     "showcase.CollectionItem": 36,
-    "inquiries.Inquiry": 0,
-    "inquiries.InquiryMessage": 0,
+    "inquiries.Inquiry": 4,
+    "inquiries.InquiryMessage": 4,
     "orders.SampleOrder": 4,
     "orders.SampleOrderItem": 6,
     "companies.Company": 73,
@@ -146,6 +146,9 @@ def test_every_page_of_the_demo_sme_answers(demo_site):
     )
     assert not broken(statuses)
     assert any("/orders/" in path for path in statuses) and any("/certificates/" in path for path in statuses)
+    assert (
+        sum(path.startswith("/en/inbox/") and path[len("/en/inbox/") :].rstrip("/").isdigit() for path in statuses) == 4
+    )
 
 
 def test_every_admin_listing_answers_for_staff(demo_site):
