@@ -16,6 +16,7 @@ DEMO_MODULES = [
     "coaching.demo",
     "payments.demo",
     "catalog.orders.demo",
+    "catalog.sourcing.demo",
 ]
 
 
@@ -33,6 +34,7 @@ def summary_counts():
         "inquiries",
         "orders",
         "payments",
+        "sourcing",
     ):
         try:
             app_config = apps.get_app_config(app_label)
