@@ -380,6 +380,7 @@ class InquiriesReport(BureauReport):
         return [
             {
                 "title": _("Requests for quotation"),
+                "first": True,
                 "headings": [_("Figure"), _("Value")],
                 "rows": [[label, "—" if rfq[key] is None else rfq[key]] for key, label in self.rfq_figures],
             }

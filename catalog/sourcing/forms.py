@@ -15,7 +15,12 @@ from .services import MAX_DEADLINE_DAYS, MAX_TIERS, check_deadline
 
 
 class DateInput(forms.DateInput):
+    """The browser's date picker, which reads and writes ISO dates whatever the language."""
+
     input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class RequestForm(forms.ModelForm):
@@ -104,8 +109,10 @@ class QuoteForm(forms.ModelForm):
             "message": forms.Textarea(attrs={"rows": 4, "maxlength": MESSAGE_MAX_LENGTH}),
         }
 
-    def __init__(self, *args, company, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, company, previous=None, **kwargs):
+        """``previous``: the current version of the supplier's quote, which a revision starts from."""
+        super().__init__(*args, instance=previous, **kwargs)
+        self.instance = QuoteVersion()
         self.fields["product"].queryset = Product.objects.public().for_company(company).order_by("name_en")
         self.fields["product"].label_from_instance = lambda product: product.name
         self.fields["sample_offer"].choices = SampleOffer.choices
@@ -121,7 +128,12 @@ class QuoteForm(forms.ModelForm):
                 decimal_places=2,
                 required=required,
             )
-        if not self.is_bound and "valid_until" not in self.initial:
+        if previous is not None:
+            self.initial["product"] = previous.quote.product_id
+            for index, (quantity, price) in enumerate(previous.tiers, start=1):
+                self.initial[f"tier{index}_quantity"] = quantity
+                self.initial[f"tier{index}_price"] = price
+        elif "valid_until" not in self.initial:
             self.initial["valid_until"] = timezone.localdate() + datetime.timedelta(days=30)
 
     def clean(self):

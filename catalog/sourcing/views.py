@@ -14,7 +14,7 @@ from catalog.orders import selectors as order_selectors
 from catalog.orders.cart import SampleCart
 from catalog.showcase import selectors as showcase_selectors
 from catalog.showcase.models import ProductCategory
-from payments.currencies import Currency
+from payments.currencies import Currency, currency_for_language
 
 from . import selectors, services
 from .forms import QuoteForm, RequestForm
@@ -27,7 +27,7 @@ def _bad_request_status(form):
 
 def request_create(request):
     """A buyer posts a request for quotation (no account needed; confirmed by e-mail)."""
-    initial = {}
+    initial = {"currency": currency_for_language(translation.get_language())}
     category = ProductCategory.objects.filter(path=request.GET.get("category", "")).first()
     if category is not None:
         initial["category"] = category
@@ -164,7 +164,7 @@ def supplier_request(request, company_id, pk):
     if quote_request is None:
         raise Http404
     quote = quote_request.own_quotes[0] if quote_request.own_quotes else None
-    form = QuoteForm(request.POST or None, company=company)
+    form = QuoteForm(request.POST or None, company=company, previous=quote.current_version if quote else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.quote_submit(

@@ -66,7 +66,7 @@ def supplier(*, category, name, language, ships_to=(Market.THAILAND,), halal_mar
     unless ``halal_markets`` is None, a valid halal certificate recognised in those markets."""
     company = VerifiedCompanyFactory(name_zh=f"{name}公司", name_en=f"{name} Ltd")
     member = MembershipFactory(company=company, user=UserFactory(preferred_language=language)).user
-    item = live_product(company=company, category=category, ships_to=list(ships_to), **product)
+    item = live_product(company=company, category=category, ships_to=list(ships_to), with_image=False, **product)
     if halal_markets is not None:
         CertificateFactory(
             company=company,

@@ -1,7 +1,10 @@
 """Template helpers of requests for quotation: amounts in a chosen currency and the supplier
 dashboard's count of open requests (loaded by the showcase's templates without a Python import)."""
 
+from decimal import Decimal
+
 from django import template
+from django.utils.formats import number_format
 
 from payments.money import amount_text
 
@@ -14,6 +17,12 @@ register = template.Library()
 def money(amount, code):
     """ "THB 1,234" in the active language's number format."""
     return amount_text(amount, code)
+
+
+@register.filter
+def exchange_rate(value):
+    """A staff rate without its trailing zeros (0.9, 32.5, 10), in the active language's number format."""
+    return number_format(Decimal(f"{Decimal(value).normalize():f}"), use_l10n=True)
 
 
 @register.simple_tag

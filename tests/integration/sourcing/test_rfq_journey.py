@@ -41,9 +41,9 @@ def request_data(market, **overrides):
     return data
 
 
-def quote_data(product, price, **overrides):
+def quote_data(offered, price, **overrides):
     data = {
-        "product": str(product.pk),
+        "product": str(offered.pk),
         "tier1_quantity": "500",
         "tier1_price": price,
         "tier2_quantity": "2000",

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from catalog.inquiries.models import Inquiry
 from catalog.sourcing import services
@@ -20,11 +20,13 @@ TODAY = timezone.localdate
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
+def _english_and_fresh_rate_limits():
+    """Messages in English (the site's default is Chinese) and no attempts counted by an earlier test."""
     from django.core.cache import cache
 
     cache.clear()
-    yield
+    with translation.override("en"):
+        yield
     cache.clear()
 
 
