@@ -62,12 +62,12 @@ def test_thai_buyer_posts_confirms_and_accepts_a_quote(page, screenshot):
     page.fill("#id_buyer_name", "สมชาย ใจดี")
     page.fill("#id_email", "somchai@example.co.th")
     page.check("#id_consent")
-    page.locator("form button[type=submit]").click()
+    page.locator("main form[method=post] button.button--primary").click()
     expect(page.locator("h1")).to_have_text(re.compile(THAI.pattern))
     assert QuoteRequest.objects.get().status == QuoteRequest.Status.UNCONFIRMED
 
     page.goto(page.base_url + path_in(mail.outbox[0], "/rfq/confirm/"))
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form[method=post] button.button--primary").click()
     expect(page).to_have_url(re.compile(r"/th/rfq/r/[\w-]+/$"))
     quote_request = QuoteRequest.objects.get()
     assert quote_request.status == QuoteRequest.Status.OPEN
@@ -83,8 +83,11 @@ def test_thai_buyer_posts_confirms_and_accepts_a_quote(page, screenshot):
     page.fill("#id_moq", "500")
     page.fill("#id_lead_time_days", "21")
     page.select_option("#id_sample_offer", "paid")
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form[method=post] button.button--primary").click()
     expect(page.locator(".quote-version")).to_have_count(1)
+    both_widths(page, screenshot, "supplier-quote-th")
+    page.goto(f"{page.base_url}/zh-hant/rfq/supplier/{alpha.company.pk}/")
+    both_widths(page, screenshot, "supplier-list-zh")
     page.context.clear_cookies()
 
     page.goto(buyer_url)
