@@ -6,6 +6,7 @@ from decimal import Decimal
 from statistics import median
 
 from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
 
 from payments.currencies import Currency
 from payments.models import ExchangeRate
@@ -34,11 +35,12 @@ def buyer_requests_for_user(*, user):
 
 
 def comparison_currency(code):
-    """The currency quotes are compared in, with the staff rate and its date (no rate: ``converts`` is False)."""
+    """The currency quotes are compared in, with the staff rate and its (Taipei) date; no rate: ``converts`` is
+    False."""
     if code != Currency.TWD:
         rate = ExchangeRate.objects.filter(currency=code).only("twd_per_unit", "updated_at").first()
         if rate is not None:
-            return BuyerCurrency(code, rate.twd_per_unit, rate.updated_at.date())
+            return BuyerCurrency(code, rate.twd_per_unit, timezone.localdate(rate.updated_at))
     return BuyerCurrency(code)
 
 

@@ -121,7 +121,7 @@ def test_whole_journey_in_thb(client, post, market):
     assert "THB 130" not in html  # 117 TWD: the first version is not shown
     rate = ExchangeRate.objects.get(currency="THB")
     with translation.override("th"):
-        rate_date = date_format(rate.updated_at.date(), "DATE_FORMAT")
+        rate_date = date_format(timezone.localdate(rate.updated_at), "DATE_FORMAT")
     assert "1 THB = 0.9 TWD" in html and rate_date in html  # the rate and its date
     assert "แก้ไขแล้ว" in html  # "revised" on Alpha's quote
 
