@@ -133,11 +133,15 @@ def test_revisions_keep_versions_and_status(market):
     assert stored.versions.count() == 2
 
 
-def test_buyer_decisions_go_through_the_status_machine(market):
-    """Accept is final and recorded in the history, by nobody (the buyer has no account)."""
+def test_buyer_decisions_go_through_the_status_machine(market, django_capture_on_commit_callbacks):
+    """Accept is final and recorded in the history, by nobody (the buyer has no account); the supplier's member
+    gets the buyer's contact details to agree on the order."""
     quote_request = QuoteRequestFactory(category=market.food)
     stored = quote_on(quote_request, market.thai_reader.company)
-    services.quote_decide(token=quote_request.token, quote_id=stored.pk, decision="accept")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.quote_decide(token=quote_request.token, quote_id=stored.pk, decision="accept")
+    (accepted,) = mail.outbox
+    assert accepted.to == [market.thai_reader.member.email] and quote_request.email in accepted.body
     stored.refresh_from_db()
     change = stored.history.get()
     assert (change.from_status, change.to_status, change.changed_by) == ("submitted", "accepted", None)
