@@ -59,7 +59,7 @@ class RequestForm(forms.ModelForm):
         labels = {"buyer_name": _("Your name"), "email": _("Your e-mail address")}
         help_texts = {
             "email": _("We send you a link to confirm it; suppliers see the request after you confirm."),
-            "target_price": _("Optional: per unit, in the currency below."),
+            "target_price": _("Per unit, in the currency below."),
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5, "maxlength": MESSAGE_MAX_LENGTH}),
