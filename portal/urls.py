@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("my/consultations/", include("catalog.solutions.urls")),
     path("dashboard/", include("catalog.showcase.urls")),
     path("inbox/", include("catalog.inquiries.urls")),
+    path("rfq/", include("catalog.sourcing.urls")),
     path("", include("catalog.orders.urls")),
     path("search/", include("search.urls")),
     path("privacy/", include("privacy.urls")),

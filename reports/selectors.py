@@ -14,6 +14,7 @@ from catalog.inquiries import selectors as inquiries
 from catalog.orders import selectors as orders
 from catalog.orders.models import SampleOrder
 from catalog.showcase import selectors as showcase
+from catalog.sourcing import selectors as sourcing
 from coaching import selectors as coaching
 from coaching.models import Application, ProgramPage
 from payments import selectors as payments
@@ -59,6 +60,11 @@ def showcase_overview(scope, *, now=None):
 
 def inquiries_overview(scope):
     return inquiries.inquiry_report(companies=scope.applicants, start=scope.start, end=scope.end)
+
+
+def rfq_overview(scope):
+    """Requests for quotation posted in the period; matches, quotes and decisions of the suppliers in scope."""
+    return sourcing.sourcing_report(companies=scope.applicants, start=scope.start, end=scope.end)
 
 
 def money(scope):

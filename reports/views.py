@@ -339,19 +339,52 @@ class InquiriesReport(BureauReport):
         ("median_reply_hours", _("Median reply time (hours)")),
     )
 
+    rfq_figures = (
+        ("posted", _("Requests for quotation posted")),
+        ("confirmed", _("Requests confirmed by the buyer")),
+        ("matched_suppliers", _("Suppliers matched")),
+        ("matches_per_request", _("Matched suppliers per confirmed request")),
+        ("quotes_per_request", _("Quotes per confirmed request")),
+        ("share_with_quote", _("Confirmed requests with at least one quote (%)")),
+        ("accepted", _("Quotes accepted")),
+        ("median_hours_to_first_quote", _("Median time to the first quote (hours)")),
+    )
+
     def compute(self, scope):
-        return selectors.inquiries_overview(scope)
+        return {"rows": selectors.inquiries_overview(scope), "rfq": selectors.rfq_overview(scope)}
+
+    def empty_figures(self):
+        return {"rows": [], "rfq": None}
+
+    def rows(self, figures):
+        return figures["rows"]
 
     def chart(self, figures):
         """All the suppliers of the table together: one bar per figure (a bar per supplier would not read)."""
         series = [(key, label) for key, label in self.fields if key not in ("supplier", "median_reply_hours")]
+        rows = figures["rows"]
         return {
             "type": "bar",
             "labels": [str(label) for _key, label in series],
             "datasets": [
-                {"label": gettext("All suppliers"), "data": [sum(row[key] for row in figures) for key, _l in series]}
+                {"label": gettext("All suppliers"), "data": [sum(row[key] for row in rows) for key, _l in series]}
             ],
         }
+
+    def extra_tables(self, figures):
+        """The requests for quotation of the period (posted by buyers; matched and quoted by the suppliers in
+        scope); a figure without data shows a dash."""
+        rfq = figures["rfq"]
+        if rfq is None:
+            return []
+        return [
+            {
+                "title": _("Requests for quotation"),
+                "first": True,
+                "headings": [_("Figure"), _("Value")],
+                "rows": [[label, "—" if rfq[key] is None else rfq[key]] for key, label in self.rfq_figures],
+            }
+        ]
 
 
 class PaymentsReport(BureauReport):

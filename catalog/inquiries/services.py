@@ -93,6 +93,29 @@ def inquiry_submit(
 
 
 @transaction.atomic
+def inquiry_open_confirmed(
+    *, company, product=None, buyer_name, buyer_company="", country, email, quantity=None, message, language, note
+) -> Inquiry:
+    """An inquiry from a buyer whose address another desk has already confirmed (a request for quotation): it
+    opens at once and the supplier's members are told. ``note`` says where it came from (the status history)."""
+    inquiry = Inquiry.objects.create(
+        company=company,
+        product=product,
+        buyer_name=buyer_name,
+        buyer_company=buyer_company,
+        country=country,
+        email=email,
+        quantity=quantity,
+        message=message,
+        consent=True,
+        language=language,
+    )
+    inquiry.set_status(Inquiry.Status.OPEN, by=None, note=note)
+    transaction.on_commit(lambda: inquiry_tasks.send_inquiry_email.enqueue(inquiry_id=inquiry.pk, event="confirmed"))
+    return inquiry
+
+
+@transaction.atomic
 def inquiry_confirm(*, token) -> Inquiry:
     """The buyer followed the link: the inquiry opens and the supplier's members are told."""
     inquiry = Inquiry.objects.select_for_update().filter(confirmation_token=token).first()

@@ -39,6 +39,12 @@ JOBS = (
         "reminds suppliers of unanswered inquiries, hands the oldest to a case officer",
     ),
     Job(
+        "rfq-deadlines",
+        "close_rfqs",
+        timedelta(hours=1),
+        "closes the requests for quotation whose deadline is over",
+    ),
+    Job(
         "certificates",
         "certificates_daily",
         timedelta(days=1),

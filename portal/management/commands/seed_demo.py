@@ -17,6 +17,7 @@ DEMO_MODULES = [
     "payments.demo",
     "catalog.orders.demo",
     "catalog.inquiries.demo",
+    "catalog.sourcing.demo",
 ]
 
 
@@ -34,6 +35,7 @@ def summary_counts():
         "inquiries",
         "orders",
         "payments",
+        "sourcing",
     ):
         try:
             app_config = apps.get_app_config(app_label)

@@ -64,6 +64,7 @@ ADMIN_LISTINGS = [
     "/admin/coaching/applications/",
     "/admin/payment/",
     "/admin/companies/",
+    "/admin/sourcing_quoterequest/",
 ]
 
 
@@ -134,10 +135,11 @@ def test_every_public_page_a_visitor_reaches_answers(demo_site):
 
 
 def test_every_page_of_the_demo_sme_answers(demo_site):
-    """The demo SME's dashboard (products, certificates, import, sample orders), inbox, applications, requests."""
+    """The demo SME's dashboard (products, certificates, import, sample orders, requests for quotation), inbox,
+    applications, requests."""
     client = Client()
     client.force_login(get_user_model().objects.get(email=SME_EMAIL))
-    own = ("/en/dashboard", "/en/inbox", "/en/applications", "/en/my/", "/en/company")
+    own = ("/en/dashboard", "/en/inbox", "/en/applications", "/en/my/", "/en/company", "/en/rfq/supplier/")
     statuses = walk(
         client,
         ["/en/dashboard/", "/en/inbox/", "/en/applications/", "/en/my/consultations/"],
@@ -149,6 +151,7 @@ def test_every_page_of_the_demo_sme_answers(demo_site):
     assert (
         sum(path.startswith("/en/inbox/") and path[len("/en/inbox/") :].rstrip("/").isdigit() for path in statuses) == 4
     )
+    assert sum(path.startswith("/en/rfq/supplier/") for path in statuses) > 1, "the RFQ list and a request"
 
 
 def test_every_admin_listing_answers_for_staff(demo_site):

@@ -52,7 +52,7 @@ def test_jobs_run_when_their_interval_is_over_on_a_fixed_clock(commands_run):
     assert commands_run == ["search_drain", "stripe_events_retry"]
     commands_run.clear()
     services.run_due(now=T0 + timedelta(hours=1))
-    assert commands_run == ["search_drain", "stripe_events_retry", "escalate_inquiries"]
+    assert commands_run == ["search_drain", "stripe_events_retry", "escalate_inquiries", "close_rfqs"]
     commands_run.clear()
     services.run_due(now=T0 + timedelta(days=1))
     assert set(commands_run) == set(installed)

@@ -4,14 +4,15 @@ from portal import personal_data
 
 
 def test_every_app_with_personal_data_registers_a_holder():
-    """Accounts, companies, applications, consultation requests, inquiries, orders, payments and the privacy
-    app itself each declare their export and erasure."""
+    """Accounts, companies, applications, consultation requests, inquiries, requests for quotation, orders,
+    payments and the privacy app itself each declare their export and erasure."""
     assert {holder.name for holder in personal_data.holders()} == {
         "account",
         "companies",
         "applications",
         "consultation_requests",
         "inquiries",
+        "sourcing",
         "sample_orders",
         "payments",
         "privacy",
