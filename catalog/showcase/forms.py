@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.uploads import check_image_pixels
 
 from .imports import MAX_FILE_BYTES
-from .models import Certificate, Product
+from .models import Certificate, Condition, Product
 from .translated import LANGUAGE_SUFFIXES, REQUIRED_LANGUAGES, column, language_columns
 
 PRODUCT_FIELDS = [
@@ -31,6 +31,10 @@ PRODUCT_FIELDS = [
     "height_mm",
     "ships_to",
     "stock_status",
+    "brand",
+    "gtin",
+    "mpn",
+    "condition",
     "sample_available",
     "sample_price_twd",
     "sample_limit",
@@ -71,6 +75,7 @@ PRODUCT_SECTIONS = [
             "storage",
         ],
     ),
+    ("identifiers", _("Product identifiers"), ["brand", "gtin", "mpn", "condition"]),
     ("compliance", _("Compliance"), ["certificates"]),
 ]
 
@@ -101,6 +106,11 @@ class ProductForm(forms.ModelForm):
         certificates.widget = forms.CheckboxSelectMultiple()
         certificates.required = False
         certificates.help_text = _("Buyers see only the certificates that are valid on the day they look.")
+        self.fields["condition"].required = False
+
+    def clean_condition(self):
+        """New unless the supplier says otherwise (a form posted without the field keeps working)."""
+        return self.cleaned_data.get("condition") or Condition.NEW
 
     def sections(self):
         """The form's fields grouped for the template: [{"name", "legend", "fields"|"languages"}]."""
