@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.uploads import check_image_pixels
 
-from .imports import MAX_FILE_BYTES
+from .imports import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
 from .models import Certificate, Condition, Product
 from .translated import LANGUAGE_SUFFIXES, REQUIRED_LANGUAGES, column, language_columns
 
@@ -221,6 +221,11 @@ class ImportForm(forms.Form):
         label=_("Product file (CSV or XLSX)"),
         help_text=_("The columns are listed below. Every row must be valid, or nothing is imported."),
     )
+    images = forms.FileField(
+        label=_("Pictures (ZIP, optional)"),
+        required=False,
+        help_text=_("A ZIP with the JPEG, PNG or WebP pictures named in the images column, each up to 10 MB."),
+    )
 
     def clean_file(self):
         """Refuse a file over the import limit before it is read into memory."""
@@ -230,4 +235,20 @@ class ImportForm(forms.Form):
                 _("The file is larger than %(max)s MB. Split it into smaller files.")
                 % {"max": MAX_FILE_BYTES // (1024 * 1024)}
             )
+        return upload
+
+    def clean_images(self):
+        """Refuse a ZIP over the limit, or a file that is not a ZIP by its content, before it is opened."""
+        upload = self.cleaned_data.get("images")
+        if upload is None:
+            return None
+        if upload.size > MAX_ARCHIVE_BYTES:
+            raise forms.ValidationError(
+                _("The ZIP of pictures is larger than %(max)s MB. Split the import.")
+                % {"max": MAX_ARCHIVE_BYTES // (1024 * 1024)}
+            )
+        head = upload.read(4)
+        upload.seek(0)
+        if head != b"PK\x03\x04":
+            raise forms.ValidationError(_("Upload the pictures as one ZIP file."))
         return upload
