@@ -35,20 +35,24 @@ never sits in memory, and kept in private storage under the current ``version()`
 buyer could see (``receivers``) starts a new version, so the next request makes the feed again.
 """
 
+import csv
 import datetime
+import io
 import os
 import re
 import shutil
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.storage import FileSystemStorage
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.encoding import filepath_to_uri
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
@@ -159,10 +163,15 @@ class FeedContext:
     product_prefix: str
     today: datetime.date
     category_paths: dict
+    prices: dict = field(default_factory=dict)
 
     def price(self, amount_twd):
-        """The TWD amount in the country's currency, exactly as many decimals as the currency has."""
-        return from_minor(convert_twd(amount_twd, self.currency, twd_per_unit=self.twd_per_unit), self.currency)
+        """The TWD amount in the country's currency, exactly as many decimals as the currency has (each distinct
+        amount converted once: a catalogue repeats its prices)."""
+        if amount_twd not in self.prices:
+            minor = convert_twd(amount_twd, self.currency, twd_per_unit=self.twd_per_unit)
+            self.prices[amount_twd] = from_minor(minor, self.currency)
+        return self.prices[amount_twd]
 
     def link(self, pk, slug):
         return f"{self.product_prefix}{pk}-{slug}/"
@@ -217,9 +226,9 @@ def _product_prefix(language):
         page.locale.language_code: page for page in ShowcasePage.objects.live().select_related("locale").order_by("pk")
     }
     page = pages.get(language) or pages.get(settings.LANGUAGE_CODE)
-    if page is None:
+    url = site_address.absolute(page.url) if page is not None else ""
+    if not url:  # not published, or not under any site's root page
         raise FeedUnavailable(_("The showcase is not published, so its products have no address yet."))
-    url = site_address.absolute(page.url)
     if page.locale.language_code != language:
         url = url.replace(f"/{page.locale.language_code}/", f"/{language}/", 1)
     route = page.reverse_subpage("product", kwargs={"pk": 1, "slug": "x"})
@@ -254,6 +263,16 @@ def feed_context(*, language, country, today=None):
     )
 
 
+def _image_url():
+    """A function giving an image file's absolute URL on the public address. For files on the local file system
+    that is the storage's base URL and the quoted name, worked out once; other storages are asked each time."""
+    storage = get_image_model()._meta.get_field("file").storage
+    if isinstance(storage, FileSystemStorage):
+        prefix = site_address.absolute(storage.url(""))
+        return lambda name: prefix + filepath_to_uri(name).lstrip("/")
+    return lambda name: site_address.absolute(storage.url(name))
+
+
 def feed_items(context, *, batch=BATCH):
     """The feed's products, ``batch`` at a time by ascending id: a fixed, small number of queries per batch
     and flat memory, whatever the size of the catalogue."""
@@ -281,7 +300,7 @@ def feed_items(context, *, batch=BATCH):
         "company_id",
     ]
     products = Product.objects.public().exclude(**{name: ""}).exclude(**{description: ""}).order_by("pk")
-    image_storage = get_image_model()._meta.get_field("file").storage
+    image_url = _image_url()
     brands = {}
     last = 0
     while True:
@@ -295,7 +314,7 @@ def feed_items(context, *, batch=BATCH):
         for product_id, file in pictures.order_by("product_id", "sort_order", "pk").values_list(
             "product_id", "image__file"
         ):
-            images[product_id].append(site_address.absolute(image_storage.url(file)))
+            images[product_id].append(image_url(file))
         missing = {row["company_id"] for row in rows if not row["brand"]} - set(brands)
         for company in Company.objects.filter(pk__in=missing).only("name_zh", "name_en"):
             brands[company.pk] = company.display_name(context.language)
@@ -369,6 +388,23 @@ def google_fields(item, context):
 # --- Layouts ---------------------------------------------------------------------------------------------
 
 
+# Attributes whose values the feed itself writes from digits, codes and fixed words: nothing to escape.
+MARKUP_FREE = frozenset(
+    {
+        "id",
+        "availability",
+        "availability_date",
+        "price",
+        "gtin",
+        "identifier_exists",
+        "condition",
+        "ships_from_country",
+        "shipping_weight",
+        "max_handling_time",
+    }
+)
+
+
 def _xml(text):
     return escape(_NOT_XML.sub("", text))
 
@@ -388,7 +424,8 @@ def render_google_xml(context):
         parts = ["<item>"]
         for name, value in google_fields(item, context).items():
             for one in value if isinstance(value, list) else [value]:
-                parts.append(f"<g:{name}>{_xml(one)}</g:{name}>")
+                text = one if name in MARKUP_FREE else _xml(one)
+                parts.append(f"<g:{name}>{text}</g:{name}>")
         parts.append("</item>\n")
         yield "".join(parts)
     yield "</channel>\n</rss>\n"
@@ -404,13 +441,6 @@ def render_google_tsv(context):
     for item in feed_items(context):
         fields = google_fields(item, context)
         yield "\t".join(_tsv(fields.get(name, "")) for name in GOOGLE_FIELDS) + "\n"
-
-
-def _csv_cell(value):
-    text = str(escape_formula(value))
-    if any(character in text for character in ',"\r\n'):
-        return '"' + text.replace('"', '""') + '"'
-    return text
 
 
 def _shopee_price(context, amount_twd):
@@ -449,10 +479,15 @@ def shopee_fields(item, context):
 
 
 def render_shopee_csv(context):
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
     yield "\ufeff" + ",".join(SHOPEE_FIELDS) + "\r\n"
     for item in feed_items(context):
         fields = shopee_fields(item, context)
-        yield ",".join(_csv_cell(fields.get(name, "")) for name in SHOPEE_FIELDS) + "\r\n"
+        writer.writerow([escape_formula(fields.get(name, "")) for name in SHOPEE_FIELDS])
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
 
 
 FORMATS = {
