@@ -222,7 +222,7 @@ class ImportForm(forms.Form):
         help_text=_("The columns are listed below. Every row must be valid, or nothing is imported."),
     )
     images = forms.FileField(
-        label=_("Pictures (ZIP, optional)"),
+        label=_("Pictures (ZIP)"),
         required=False,
         help_text=_("A ZIP with the JPEG, PNG or WebP pictures named in the images column, each up to 10 MB."),
     )

@@ -11,7 +11,7 @@ import logging
 
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.utils import translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from portal.spreadsheets import escape_formula
 
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = 3600
 
 
-@require_GET
+@require_safe
 def marketplace_feed(request, layout, language, country):
     feed_format = feeds.FORMATS[layout]
     country = country.upper()

@@ -282,10 +282,11 @@ def test_unknown_language_or_country_is_not_found(client, showcase, path):
 
 def test_feeds_are_public_and_read_only(client, admin_client, showcase):
     """Anyone may read a feed (it lists what the storefront shows to anyone); staff get the same feed;
-    POST is refused."""
+    HEAD is answered (fetchers check before downloading), POST is refused."""
     _thai_product(showcase, sku="PUB")
     anonymous = _body(client.get("/showcase/feeds/google/th/TH.xml"))
     assert anonymous == _body(admin_client.get("/showcase/feeds/google/th/TH.xml"))
+    assert client.head("/showcase/feeds/google/th/TH.xml").status_code == 200
     assert client.post("/showcase/feeds/google/th/TH.xml").status_code == 405
 
 
