@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.uploads import check_image_pixels
 
-from .imports import MAX_FILE_BYTES
-from .models import Certificate, Product
+from .imports import MAX_ARCHIVE_BYTES, MAX_FILE_BYTES
+from .models import Certificate, Condition, Product
 from .translated import LANGUAGE_SUFFIXES, REQUIRED_LANGUAGES, column, language_columns
 
 PRODUCT_FIELDS = [
@@ -31,6 +31,10 @@ PRODUCT_FIELDS = [
     "height_mm",
     "ships_to",
     "stock_status",
+    "brand",
+    "gtin",
+    "mpn",
+    "condition",
     "sample_available",
     "sample_price_twd",
     "sample_limit",
@@ -71,6 +75,7 @@ PRODUCT_SECTIONS = [
             "storage",
         ],
     ),
+    ("identifiers", _("Product identifiers"), ["brand", "gtin", "mpn", "condition"]),
     ("compliance", _("Compliance"), ["certificates"]),
 ]
 
@@ -101,6 +106,11 @@ class ProductForm(forms.ModelForm):
         certificates.widget = forms.CheckboxSelectMultiple()
         certificates.required = False
         certificates.help_text = _("Buyers see only the certificates that are valid on the day they look.")
+        self.fields["condition"].required = False
+
+    def clean_condition(self):
+        """New unless the supplier says otherwise (a form posted without the field keeps working)."""
+        return self.cleaned_data.get("condition") or Condition.NEW
 
     def sections(self):
         """The form's fields grouped for the template: [{"name", "legend", "fields"|"languages"}]."""
@@ -211,6 +221,11 @@ class ImportForm(forms.Form):
         label=_("Product file (CSV or XLSX)"),
         help_text=_("The columns are listed below. Every row must be valid, or nothing is imported."),
     )
+    images = forms.FileField(
+        label=_("Pictures (ZIP)"),
+        required=False,
+        help_text=_("A ZIP with the JPEG, PNG or WebP pictures named in the images column, each up to 10 MB."),
+    )
 
     def clean_file(self):
         """Refuse a file over the import limit before it is read into memory."""
@@ -220,4 +235,20 @@ class ImportForm(forms.Form):
                 _("The file is larger than %(max)s MB. Split it into smaller files.")
                 % {"max": MAX_FILE_BYTES // (1024 * 1024)}
             )
+        return upload
+
+    def clean_images(self):
+        """Refuse a ZIP over the limit, or a file that is not a ZIP by its content, before it is opened."""
+        upload = self.cleaned_data.get("images")
+        if upload is None:
+            return None
+        if upload.size > MAX_ARCHIVE_BYTES:
+            raise forms.ValidationError(
+                _("The ZIP of pictures is larger than %(max)s MB. Split the import.")
+                % {"max": MAX_ARCHIVE_BYTES // (1024 * 1024)}
+            )
+        head = upload.read(4)
+        upload.seek(0)
+        if head != b"PK\x03\x04":
+            raise forms.ValidationError(_("Upload the pictures as one ZIP file."))
         return upload

@@ -1,8 +1,16 @@
 """Bulk product import from CSV or XLSX: read, validate every row, then write all or nothing.
 
 Columns: see ``COLUMNS``. ``ships_to`` holds ``;``-separated ISO codes, ``certifications`` holds
-``;``-separated ``TYPE|issuer|number|valid_until`` entries (dates as YYYY-MM-DD). A SKU the company already
-has is updated (as a new revision). Without ``publish`` the products go to the moderation workflow.
+``;``-separated ``TYPE|issuer|number|valid_until`` entries (dates as YYYY-MM-DD), ``images`` holds
+``;``-separated file names inside a ZIP uploaded beside the file (pictures are never fetched from URLs; a row
+that names images replaces the product's images, an empty cell keeps them). A SKU the company already has is
+updated (as a new revision). Without ``publish`` the products go to the moderation workflow.
+
+The ZIP is checked before any row is read for its pictures: its size, the sizes its directory declares
+(Python's zip reader never inflates an entry past its declared size, so a zip bomb fails to read instead of
+filling memory), and names that would point outside the archive. Each picture named by a row is read and
+checked by content and size like a picture uploaded in the dashboard (``services.check_image_file``), once
+while validating and again while writing, so that pictures never all sit in memory at once.
 """
 
 import csv
@@ -11,9 +19,12 @@ import io
 import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,6 +32,7 @@ from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
+from wagtail.images import get_image_model
 from wagtail.log_actions import get_active_log_context
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import ReferenceIndex, Revision, WorkflowState
@@ -30,7 +42,7 @@ from portal.markets import Market
 from portal.spreadsheets import looks_like_formula
 
 from .models import Certificate, CertificateType, PriceTier, Product, ProductCategory, ProductImage, ShowcaseError
-from .services import notify_products_changed_at_once, start_review
+from .services import MAX_IMAGE_BYTES, check_image_file, notify_products_changed_at_once, start_review
 
 COLUMNS = [
     "sku",
@@ -43,6 +55,9 @@ COLUMNS = [
     "description_zh_hant",
     "description_en",
     "description_th",
+    "description_ms",
+    "description_id",
+    "description_vi",
     "category",
     "price_twd",
     "moq",
@@ -53,6 +68,11 @@ COLUMNS = [
     "certifications",
     "sample_available",
     "sample_price_twd",
+    "brand",
+    "gtin",
+    "mpn",
+    "condition",
+    "images",
 ]
 REQUIRED_COLUMNS = ["sku", "name_zh_hant", "name_en", "description_zh_hant", "description_en", "category"]
 REQUIRED_COLUMNS += ["price_twd", "moq", "unit", "hs_code"]
@@ -61,6 +81,10 @@ MAX_ROWS = 5000
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_XLSX_EXPANDED_BYTES = 50 * 1024 * 1024
 MAX_CELL_CHARACTERS = 10_000
+# The pictures beside a file: up to 8 per product, each at most MAX_IMAGE_BYTES like a dashboard upload.
+MAX_ARCHIVE_BYTES = 100 * 1024 * 1024
+MAX_ARCHIVE_EXPANDED_BYTES = 400 * 1024 * 1024
+MAX_ARCHIVE_ENTRIES = 10_000
 TRUE_VALUES = {"1", "true", "yes", "y", "是"}
 FALSE_VALUES = {"", "0", "false", "no", "n", "否"}
 
@@ -109,6 +133,9 @@ class ImportRowForm(forms.ModelForm):
             "description_zh_hant",
             "description_en",
             "description_th",
+            "description_ms",
+            "description_id",
+            "description_vi",
             "price_twd",
             "moq",
             "unit",
@@ -116,6 +143,10 @@ class ImportRowForm(forms.ModelForm):
             "hs_code",
             "sample_price_twd",
             "order_multiple",
+            "brand",
+            "gtin",
+            "mpn",
+            "condition",
         ]
 
     def validate_unique(self):
@@ -270,6 +301,88 @@ def read_rows(data: bytes):
     return parsed
 
 
+def _archive_error(message):
+    return ProductImportError([RowError(0, "images", message)])
+
+
+def _unsafe(name):
+    """True for a name that would point outside the archive once unpacked (absolute, ``..``, a drive)."""
+    path = PurePosixPath(name)
+    return name.startswith("/") or "\\" in name or ".." in path.parts or ":" in (path.parts[0] if path.parts else "")
+
+
+class ImageArchive:
+    """The pictures of the ZIP uploaded beside the file, by their names inside it."""
+
+    def __init__(self, upload):
+        upload.seek(0, io.SEEK_END)
+        size = upload.tell()
+        upload.seek(0)
+        limit = {"max": MAX_ARCHIVE_BYTES // (1024 * 1024)}
+        if size > MAX_ARCHIVE_BYTES:
+            raise _archive_error(_("The ZIP of pictures is larger than %(max)s MB. Split the import.") % limit)
+        try:
+            self.archive = zipfile.ZipFile(upload)
+            entries = [info for info in self.archive.infolist() if not info.is_dir()]
+        except (zipfile.BadZipFile, OSError, ValueError) as error:
+            raise _archive_error(_("The pictures must come in a ZIP file; this one cannot be read.")) from error
+        unsafe = [info.filename for info in entries if _unsafe(info.filename)]
+        if unsafe:
+            raise _archive_error(
+                _("The ZIP holds “%(name)s”, a name that points outside the archive. Pack the pictures again.")
+                % {"name": unsafe[0]}
+            )
+        expanded = sum(info.file_size for info in entries)
+        if len(entries) > MAX_ARCHIVE_ENTRIES or expanded > MAX_ARCHIVE_EXPANDED_BYTES:
+            raise _archive_error(
+                _("The ZIP expands to more than %(max)s MB or %(count)s files. Split the import.")
+                % {"max": MAX_ARCHIVE_EXPANDED_BYTES // (1024 * 1024), "count": MAX_ARCHIVE_ENTRIES}
+            )
+        self.entries = {info.filename: info for info in entries if not info.filename.startswith("__MACOSX/")}
+        self._problems = {}
+
+    def read(self, name):
+        """The picture's bytes, at most its declared size (a lying entry fails its CRC check instead)."""
+        return self.archive.read(self.entries[name])
+
+    def problem(self, name):
+        """Why the picture ``name`` cannot be a product image, or "" when it can (checked once per name)."""
+        if name not in self._problems:
+            self._problems[name] = self._check(name)
+        return self._problems[name]
+
+    def _check(self, name):
+        if name not in self.entries:
+            return _("“%(name)s” is not in the ZIP of pictures.") % {"name": name}
+        if self.entries[name].file_size > MAX_IMAGE_BYTES:
+            return _("“%(name)s” is larger than 10 MB.") % {"name": name}
+        try:
+            picture = ContentFile(self.read(name), name=PurePosixPath(name).name)
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+            return _("“%(name)s” cannot be read from the ZIP.") % {"name": name}
+        try:
+            check_image_file(picture)
+        except ShowcaseError as error:
+            return f"{name}: {error}"
+        return ""
+
+
+def _image_names(text, line, errors, archive):
+    """The picture names of a row (None for an empty cell: the product keeps its images)."""
+    names = [name.strip() for name in text.split(";") if name.strip()]
+    if not names:
+        return None
+    if archive is None:
+        errors.append(RowError(line, "images", _("Upload the ZIP with these pictures beside the file.")))
+        return None
+    if len(names) > Product.MAX_IMAGES:
+        errors.append(RowError(line, "images", _("A product can have at most 8 images.")))
+        return None
+    problems = [problem for problem in (archive.problem(name) for name in names) if problem]
+    errors += [RowError(line, "images", problem) for problem in problems]
+    return None if problems else names
+
+
 # --- Validation ------------------------------------------------------------------------------------------
 
 
@@ -281,6 +394,7 @@ class ParsedRow:
     old_title: str
     category_path: str
     certifications: list
+    images: list | None = None  # names in the ZIP; None keeps the product's images
 
 
 def _parse_certifications(text, line, errors):
@@ -317,11 +431,12 @@ def _parse_certifications(text, line, errors):
     return certifications
 
 
-def _parse_row(line, values, errors, *, product, draft):
+def _parse_row(line, values, errors, *, product, draft, archive):
     """Put the row's values on ``draft`` and validate it once (its ``full_clean()`` runs in the form)."""
     old_title = str(product) if product else ""
     form_data = {name: values.get(name, "") for name in ImportRowForm.Meta.fields}
     form_data["unit"] = form_data["unit"].lower()
+    form_data["condition"] = form_data["condition"].lower() or draft.condition
     form_data["lead_time_days"] = form_data["lead_time_days"] or "7"
     form_data["order_multiple"] = draft.order_multiple  # not a column: kept, and checked against the new MOQ
     available = values.get("sample_available", "").strip().lower()
@@ -340,6 +455,7 @@ def _parse_row(line, values, errors, *, product, draft):
     if available not in TRUE_VALUES | FALSE_VALUES:
         row_errors.append(RowError(line, "sample_available", _("Write yes or no.")))
     certifications = _parse_certifications(values.get("certifications", ""), line, row_errors)
+    images = _image_names(values.get("images", ""), line, row_errors, archive)
     errors += row_errors
     if row_errors:
         return None
@@ -351,6 +467,7 @@ def _parse_row(line, values, errors, *, product, draft):
         old_title=old_title,
         category_path=values["category"].strip().strip("/").lower(),
         certifications=certifications,
+        images=images,
     )
 
 
@@ -395,7 +512,7 @@ def _skus_in_review(company):
     )
 
 
-def validate(rows, *, company, create_categories=False):
+def validate(rows, *, company, create_categories=False, archive=None):
     """Parse every row; raise ``ProductImportError`` with all problems, or return the parsed rows."""
     errors = []
     parsed = []
@@ -415,7 +532,7 @@ def validate(rows, *, company, create_categories=False):
             errors.append(RowError(line, "sku", _("This product is in review; wait for the decision.")))
             continue
         product, draft = existing.get(sku, (None, None))
-        row = _parse_row(line, values, errors, product=product, draft=draft or _new_product(company))
+        row = _parse_row(line, values, errors, product=product, draft=draft or _new_product(company), archive=archive)
         if row is None:
             continue
         if not row.category_path:
@@ -492,19 +609,39 @@ def _certificates(company, certifications, cache):
     return result
 
 
+def _pictures(rows, *, archive, user, cache):
+    """The rows' pictures as product images (one Wagtail image per name in the ZIP, however many rows use it)."""
+    for row in rows:
+        if row.images is None:
+            continue
+        images = []
+        for position, name in enumerate(row.images):
+            if name not in cache:
+                picture = get_image_model()(title=row.draft.name_en[:255], uploaded_by_user=user)
+                picture.file = ImageFile(io.BytesIO(archive.read(name)), name=PurePosixPath(name).name)
+                picture.save()
+                cache[name] = picture
+            images.append(ProductImage(image=cache[name], alt_text=row.draft.name_en[:250], sort_order=position))
+        row.draft.images = images
+
+
 @transaction.atomic
-def import_products(*, company, data, user=None, publish=False, create_categories=False, progress=None):
+def import_products(*, company, data, images=None, user=None, publish=False, create_categories=False, progress=None):
     """Validate ``data`` (CSV or XLSX bytes) and write every row, or nothing. ``progress(done, total)``.
+    ``images`` is the ZIP (a binary file) of the pictures the ``images`` column names.
 
     Each row is validated once. Products, their revisions, certificate links and audit-log entries are written
     in bulk, ``WRITE_BATCH`` rows at a time, as saving a revision and publishing it would write them; without
     ``publish`` each product then enters the moderation workflow. The search index is told once, after commit.
     """
-    parsed = validate(read_rows(data), company=company, create_categories=create_categories)
+    rows = read_rows(data)
+    archive = ImageArchive(images) if images is not None else None
+    parsed = validate(rows, company=company, create_categories=create_categories, archive=archive)
     result = ImportResult(published=publish)
     category_cache = {c.path: c for c in ProductCategory.objects.all()}
     known_categories = set(category_cache)
     certificate_cache = {}
+    picture_cache = {}
     for start in range(0, len(parsed), WRITE_BATCH):
         batch = parsed[start : start + WRITE_BATCH]
         # Wagtail would queue one reference-index task per saved object: the index is written here instead.
@@ -512,6 +649,7 @@ def import_products(*, company, data, user=None, publish=False, create_categorie
             for row in batch:
                 row.draft.category = _category(row.category_path, category_cache)
                 row.draft.certificates = _certificates(company, row.certifications, certificate_cache)
+            _pictures(batch, archive=archive, user=user, cache=picture_cache)
             _write(batch, user=user, publish=publish)
         for row in batch:
             (result.updated if row.product else result.created).append(row.draft.pk)
@@ -546,6 +684,8 @@ def _write(rows, *, user, publish):
         draft.updated_at = now
     _update_rows(in_place, IMPORTED_FIELDS)
     _link_certificates(created=new, rewritten=in_place)
+    written_rows = {id(draft) for draft in new + in_place}
+    _write_images([row for row in rows if row.images is not None and id(row.draft) in written_rows])
     _index_references(created=new, rewritten=in_place + saved)
     drafts = [row.draft for row in rows]
     revisions = Revision.objects.bulk_create([_revision(draft, user=user, now=now) for draft in drafts])
@@ -577,6 +717,12 @@ def _update_rows(products, field_names):
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
+
+
+def _write_images(rows):
+    """The imported pictures of rows written in bulk as their product images (replacing the old ones)."""
+    ProductImage.objects.filter(product__in=[row.draft for row in rows]).delete()
+    ProductImage.objects.bulk_create([image for row in rows for image in row.draft.images.all()])
 
 
 def _link_certificates(*, created, rewritten):

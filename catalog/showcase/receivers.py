@@ -1,17 +1,28 @@
-"""Receivers for other apps' signals (Wagtail publishing and workflows, company changes).
+"""Receivers for other apps' signals (Wagtail publishing and workflows, company changes, exchange rates).
 
-They turn them into the showcase's own ``product_changed`` / ``product_deleted`` signals and moderation e-mails.
+They turn them into the showcase's own ``product_changed`` / ``product_deleted`` signals and moderation e-mails,
+and start a new version of the marketplace feeds when something they show may have changed.
 """
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import published, unpublished, workflow_approved, workflow_rejected
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    published,
+    unpublished,
+    workflow_approved,
+    workflow_rejected,
+)
 
+from payments.models import ExchangeRate
 from portal.companies.models import Company
+from portal.signals import content_changed
 
+from . import feeds
 from . import tasks as showcase_tasks
-from .models import Product
+from .models import Product, ProductCategory, ShowcasePage
 from .services import notify_products_changed
 from .signals import product_deleted
 
@@ -73,3 +84,15 @@ def product_rejected(sender, instance, user=None, **kwargs):
             product_id=product_id, decision="rejected", comment=comment
         )
     )
+
+
+@receiver(content_changed)
+@receiver(product_deleted, sender=Product)
+@receiver([post_save, post_delete], sender=ExchangeRate)
+@receiver([post_save, post_delete], sender=ProductCategory)
+@receiver([page_published, page_unpublished], sender=ShowcasePage)
+def feeds_changed(sender, **kwargs):
+    """The feeds show public products (``content_changed`` comes with every ``product_changed`` and
+    ``products_changed``), their category paths, prices at the exchange rates and addresses under the showcase
+    page: any of these changing starts a new feed version."""
+    feeds.changed()

@@ -7,6 +7,7 @@ from .products import (
     CertificateType,
     Collection,
     CollectionItem,
+    Condition,
     ModerationState,
     PriceTier,
     Product,
@@ -18,6 +19,7 @@ from .products import (
     SupplierProfile,
     Unit,
     hs_code_validator,
+    slug_for,
 )
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "CertificateType",
     "Collection",
     "CollectionItem",
+    "Condition",
     "ModerationState",
     "PriceTier",
     "Product",
@@ -38,4 +41,5 @@ __all__ = [
     "SupplierProfile",
     "Unit",
     "hs_code_validator",
+    "slug_for",
 ]

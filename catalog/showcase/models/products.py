@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -300,6 +301,24 @@ class StockStatus(models.TextChoices):
     OUT_OF_STOCK = "out_of_stock", _("Out of stock")
 
 
+class Condition(models.TextChoices):
+    """The values of Google Merchant Center's ``condition`` attribute."""
+
+    NEW = "new", pgettext_lazy("product condition", "New")
+    REFURBISHED = "refurbished", pgettext_lazy("product condition", "Refurbished")
+    USED = "used", pgettext_lazy("product condition", "Used")
+
+
+def validate_gtin(value):
+    """A GTIN-8, -12 (UPC), -13 (EAN) or -14 whose last digit is the GS1 check digit."""
+    if not value.isdigit() or len(value) not in (8, 12, 13, 14):
+        raise ValidationError(_("A GTIN has 8, 12, 13 or 14 digits (the barcode number), without spaces."))
+    digits = [int(digit) for digit in value]
+    total = sum(digit * (3 if index % 2 == 0 else 1) for index, digit in enumerate(reversed(digits[:-1])))
+    if (10 - total % 10) % 10 != digits[-1]:
+        raise ValidationError(_("This GTIN's last digit does not match: check the barcode number."))
+
+
 class Unit(models.TextChoices):
     PIECE = "piece", _("piece")
     BOX = "box", _("box")
@@ -358,6 +377,11 @@ class ProductQuerySet(models.QuerySet):
 ProductManager = models.Manager.from_queryset(ProductQuerySet)
 
 
+def slug_for(name_en):
+    """The readable part of a product's address from its English name (``Product.slug``)."""
+    return slugify(name_en) or "product"
+
+
 class Product(
     TranslatedFieldsMixin,
     WorkflowMixin,
@@ -411,6 +435,18 @@ class Product(
     stock_status = models.CharField(
         _("stock status"), max_length=15, choices=StockStatus.choices, default=StockStatus.IN_STOCK
     )
+    brand = models.CharField(
+        _("brand"), max_length=70, blank=True, help_text=_("Leave empty when the product carries your company's name.")
+    )
+    gtin = models.CharField(
+        _("GTIN (barcode number)"),
+        max_length=14,
+        blank=True,
+        validators=[validate_gtin],
+        help_text=_("The EAN, UPC or JAN number under the barcode, when the product has one."),
+    )
+    mpn = models.CharField(_("manufacturer part number"), max_length=70, blank=True)
+    condition = models.CharField(_("condition"), max_length=11, choices=Condition.choices, default=Condition.NEW)
     sample_available = models.BooleanField(_("sample available"), default=False)
     sample_price_twd = models.DecimalField(
         _("sample price (TWD)"),
@@ -467,6 +503,13 @@ class Product(
             heading=_("Logistics"),
         ),
         MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("brand"), FieldPanel("condition")]),
+                FieldRowPanel([FieldPanel("gtin"), FieldPanel("mpn")]),
+            ],
+            heading=_("Product identifiers"),
+        ),
+        MultiFieldPanel(
             [FieldPanel("sample_available"), FieldPanel("sample_price_twd"), FieldPanel("sample_limit")],
             heading=_("Samples"),
         ),
@@ -489,7 +532,7 @@ class Product(
     @property
     def slug(self):
         """The readable part of the product's address: the English name, stable across languages."""
-        return slugify(self.name_en) or "product"
+        return slug_for(self.name_en)
 
     @property
     def name(self):
@@ -530,8 +573,8 @@ class Product(
     def check_can_submit(self):
         """Raises ``ShowcaseError`` unless the latest version can go to review.
 
-        Images are required by the dashboard's submission (``product_submit_for_review``); a bulk import has no
-        image column, so imported products reach the moderators without images."""
+        Images are required by the dashboard's submission (``product_submit_for_review``); a bulk import's images
+        column is optional, so imported products may reach the moderators without images."""
         if self.workflow_in_progress:
             raise ShowcaseError(_("This product is already in review."))
         if self.live and not self.has_unpublished_changes:

@@ -207,7 +207,8 @@ def certificate_delete(request, company_id, pk):
 
 @login_required
 def product_import(request, company_id):
-    """Upload a CSV or XLSX: every row valid, or nothing is saved and each problem is listed by row."""
+    """Upload a CSV or XLSX (and a ZIP of pictures): every row valid, or nothing is saved and each problem is
+    listed by row."""
     company = selectors.dashboard_company(user=request.user, company_id=company_id)
     form = ImportForm(request.POST or None, request.FILES or None)
     import_errors = []
@@ -215,7 +216,12 @@ def product_import(request, company_id):
         try:
             services.check_member(company=company, user=request.user)
             with transaction.atomic():
-                result = import_products(company=company, data=form.cleaned_data["file"].read(), user=request.user)
+                result = import_products(
+                    company=company,
+                    data=form.cleaned_data["file"].read(),
+                    images=form.cleaned_data["images"],
+                    user=request.user,
+                )
         except ProductImportError as error:
             import_errors = error.errors
             form.add_error("file", _("Nothing was imported. Correct the rows below and upload the file again."))

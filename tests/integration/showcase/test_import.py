@@ -74,7 +74,7 @@ def xlsx_bytes(rows, formula_cell=None):
     sheet = workbook.active
     sheet.append(COLUMNS)
     for values in rows:
-        sheet.append([values[name] for name in COLUMNS])
+        sheet.append([values.get(name, "") for name in COLUMNS])
     if formula_cell:
         sheet[formula_cell] = "=1+1"
     buffer = io.BytesIO()

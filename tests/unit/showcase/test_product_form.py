@@ -26,7 +26,7 @@ def test_sections_come_in_order_and_each_buyer_language_is_its_own_disclosure(se
     logistics, compliance."""
     certificate = CertificateFactory()
     sections = ProductForm(company=certificate.company).sections()
-    assert [s["name"] for s in sections] == ["basics", "languages", "pricing", "logistics", "compliance"]
+    assert [s["name"] for s in sections] == ["basics", "languages", "pricing", "logistics", "identifiers", "compliance"]
     languages = sections[1]["languages"]
     assert [lang["name"] for lang in languages] == ["ไทย", "Bahasa Melayu", "Bahasa Indonesia", "Tiếng Việt"]
     assert [f.name for f in languages[0]["fields"]] == ["name_th", "description_th"]

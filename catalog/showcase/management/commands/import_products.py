@@ -1,5 +1,6 @@
-"""python manage.py import_products --company <統一編號> FILE [--publish] [--create-categories]"""
+"""python manage.py import_products --company <統一編號> FILE [--images ZIP] [--publish] [--create-categories]"""
 
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -14,16 +15,18 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
         parser.add_argument("--company", required=True, help="The company's unified business number (統一編號).")
+        parser.add_argument("--images", type=Path, help="A ZIP with the pictures the images column names.")
         parser.add_argument("--publish", action="store_true", help="Publish at once instead of sending to review.")
         parser.add_argument("--create-categories", action="store_true", help="Create categories that do not exist yet.")
 
-    def handle(self, *args, file, company, publish, create_categories, **options):
+    def handle(self, *args, file, company, images, publish, create_categories, **options):
         try:
             target = Company.objects.get(ubn=company)
         except Company.DoesNotExist as error:
             raise CommandError(f"No company with the unified business number {company}.") from error
-        if not file.is_file():
-            raise CommandError(f"{file} does not exist.")
+        for path in (file, images):
+            if path is not None and not path.is_file():
+                raise CommandError(f"{path} does not exist.")
         step = 50
 
         def progress(done, total):
@@ -31,13 +34,15 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done}/{total} products written")
 
         try:
-            result = import_products(
-                company=target,
-                data=file.read_bytes(),
-                publish=publish,
-                create_categories=create_categories,
-                progress=progress,
-            )
+            with images.open("rb") if images else nullcontext() as archive:
+                result = import_products(
+                    company=target,
+                    data=file.read_bytes(),
+                    images=archive,
+                    publish=publish,
+                    create_categories=create_categories,
+                    progress=progress,
+                )
         except ProductImportError as error:
             for row_error in error.errors:
                 self.stderr.write(str(row_error))
