@@ -1,7 +1,6 @@
-"""The showcase demo: 60 verified suppliers, 600 live products, idempotent, fast enough for `seed_demo`."""
+"""The showcase demo: 60 verified suppliers, 600 live products, idempotent."""
 
 import io
-import time
 
 import pytest
 from django.db.models import Q
@@ -26,9 +25,7 @@ def counts():
 
 def test_seed_builds_the_showcase_and_is_idempotent():
     """600 live products (≥ 1/3 with Thai names) of 60 verified suppliers; a second run changes nothing."""
-    started = time.perf_counter()
     showcase_demo.seed(stdout=io.StringIO())
-    elapsed = time.perf_counter() - started
     assert Product.objects.public().count() == 600
     assert SupplierProfile.objects.filter(company__verified_at__isnull=False).count() == 60
     assert all(is_valid_ubn(p.company.ubn) for p in SupplierProfile.objects.select_related("company"))
@@ -41,7 +38,6 @@ def test_seed_builds_the_showcase_and_is_idempotent():
     }
     assert not Product.objects.filter(Q(live_revision__isnull=True) | Q(images__isnull=True)).exists()
     assert all(c.live_products().exists() for c in Collection.objects.all())
-    assert elapsed < 60
     before = counts()
     out = io.StringIO()
     showcase_demo.seed(stdout=out)
