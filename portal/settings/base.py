@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "catalog.showcase",
     "catalog.inquiries",
     "catalog.orders",
+    "catalog.readiness",
     "search",
     "payments",
     "reports",
