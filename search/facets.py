@@ -257,6 +257,15 @@ FACETS = (
         labels=_choices(sources.MARKETS, sources.market_label),
     ),
     Facet(
+        "ready_for",
+        field="ready_for",
+        label=_("Ready for"),
+        multiple=True,
+        normalise=str.upper,
+        accepts=_one_of(sources.MARKETS),
+        labels=_choices(sources.MARKETS, sources.market_label),
+    ),
+    Facet(
         "district",
         field="district",
         label=_("Supplier district"),
