@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "catalog.solutions.demo",
     "catalog.showcase.storefront_demo",
     "catalog.showcase.demo",
+    "catalog.readiness.demo",
     "search.demo",
     "coaching.demo",
     "payments.demo",
@@ -32,6 +33,7 @@ def summary_counts():
         "showcase",
         "inquiries",
         "orders",
+        "readiness",
         "payments",
     ):
         try:
