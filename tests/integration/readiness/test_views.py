@@ -5,6 +5,7 @@ rule screens in the Wagtail admin."""
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -209,6 +210,15 @@ class TestRuleAdmin:
         assert response.status_code == 200
         assert message in response.content.decode()
         assert not Rule.objects.exists()
+
+    def test_showcase_moderators_manage_the_rules(self, client):
+        """Not superusers: the "Showcase moderators" group has the rule permissions (readiness 0002)."""
+        moderator = UserFactory(is_staff=True)
+        moderator.groups.add(Group.objects.get(name="Showcase moderators"))
+        client.force_login(moderator)
+        assert client.get(reverse("readiness_rules:index")).status_code == 200
+        assert client.post(reverse("readiness_rules:add"), self.form()).status_code == 302
+        assert Rule.objects.get().versions.get().created_by == moderator
 
     def test_smes_and_anonymous_visitors_cannot_open_the_rules(self, client):
         assert client.get(reverse("readiness_rules:index")).status_code == 302
