@@ -4,9 +4,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from .models import LANGUAGE_LABELS, REGISTRATION_NUMBER, REGISTRATION_NUMBER_MESSAGE, RegistrationKind, Rule
 
-
-def _language_choices():
-    return list(LANGUAGE_LABELS.items())
+LANGUAGE_CHOICES = list(LANGUAGE_LABELS.items())
 
 
 class RuleForm(WagtailAdminModelForm):
@@ -14,7 +12,7 @@ class RuleForm(WagtailAdminModelForm):
 
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
-        choices=_language_choices,
+        choices=LANGUAGE_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=Rule._meta.get_field("languages").help_text,
@@ -45,7 +43,7 @@ class ReadinessForm(forms.Form):
 
     label_languages = forms.MultipleChoiceField(
         label=_("Languages on the product's label"),
-        choices=_language_choices,
+        choices=LANGUAGE_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )

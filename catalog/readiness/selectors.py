@@ -37,7 +37,7 @@ def rule_markets(rules):
 
 
 def product_facts(product_ids, *, today=None):
-    """{product id: Facts} of the given products, in five queries whatever their number."""
+    """{product id: Facts} of the given products, in four queries whatever their number."""
     today = today or timezone.localdate()
     ids = list(product_ids)
     rows = Product.objects.filter(pk__in=ids).values(*_COLUMNS)

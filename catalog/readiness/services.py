@@ -30,7 +30,7 @@ def save_rule(*, rule, by):
     rule.full_clean()
     previous = None
     if rule.pk:
-        previous = Rule.objects.select_for_update().select_related("category").filter(pk=rule.pk).first()
+        previous = Rule.objects.select_for_update().filter(pk=rule.pk).first()
     if previous is not None and previous.snapshot() == rule.snapshot():
         rule.save()
         return rule

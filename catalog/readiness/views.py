@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from catalog.showcase.models import ShowcaseError
 from portal.companies.selectors import company_for_member
 
 from . import selectors, services
@@ -29,7 +30,7 @@ def product_readiness(request, company_id, pk):
                 claims_halal=form.cleaned_data["claims_halal"],
                 registrations=form.registrations(),
             )
-        except services.ReadinessError as error:
+        except ShowcaseError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Saved. The checklist below uses what you entered."))

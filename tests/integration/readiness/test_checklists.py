@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from catalog.readiness import selectors, services
 from catalog.readiness.models import ProductReadiness, RegistrationKind, Requirement, RuleVersion
-from catalog.showcase.models import Certificate, CertificateType
+from catalog.showcase.models import Certificate, CertificateType, ShowcaseError
 from tests.factories.accounts import UserFactory
 from tests.factories.companies import MembershipFactory
 from tests.factories.readiness import ProductReadinessFactory, make_rule, ships_to_rule
@@ -94,15 +94,15 @@ def test_inactive_rules_are_not_on_the_checklist():
 
 
 def test_checklists_take_the_same_number_of_queries_for_one_product_or_many(django_assert_num_queries):
-    """Rules, rows, images, readiness data and certificates: six queries whatever the number of products."""
+    """Rules, rows, images, readiness data and certificates: five queries whatever the number of products."""
     ships_to_rule("TH")
     halal_rule()
     products = [live_product(ships_to=["TH"]) for _ in range(4)]
     for product in products:
         with_certificate(product, recognised_markets=["MY"])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         selectors.checklists([products[0].pk])
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(5):
         assert len(selectors.checklists([p.pk for p in products])) == 4
 
 
@@ -162,7 +162,7 @@ class TestReadinessData:
 
     def test_someone_outside_the_company_is_refused(self):
         product = live_product()
-        with pytest.raises(services.ReadinessError):
+        with pytest.raises(ShowcaseError):
             services.save_readiness(
                 product=product, user=UserFactory(), label_languages=[], claims_halal=False, registrations={}
             )

@@ -40,9 +40,10 @@ def rule(**fields):
     ],
 )
 def test_incomplete_rules_are_refused_with_a_message_on_the_field(fields, field, message):
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        rule(**fields).clean()
-    assert message in " ".join(error.value.message_dict[field])
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            rule(**fields).clean()
+        assert message in " ".join(error.value.message_dict[field])
 
 
 def test_a_complete_rule_passes():
