@@ -225,7 +225,9 @@ def _seed_rules(stdout):
         }
         if Rule.objects.filter(**lookup).exists():
             continue
-        rule = Rule(**lookup, **fields, source_name=source_name, source_url=source_url, source_date=DEMO_SOURCE_DATE)
+        rule = Rule(
+            **{**fields, **lookup}, source_name=source_name, source_url=source_url, source_date=DEMO_SOURCE_DATE
+        )
         rule.full_clean()
         rule.save()
         RuleVersion.objects.create(rule=rule, version=rule.version, values=rule.snapshot())
