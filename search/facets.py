@@ -259,11 +259,14 @@ FACETS = (
     Facet(
         "ready_for",
         field="ready_for",
-        label=_("Ready for"),
+        label=_("Market readiness"),
         multiple=True,
         normalise=str.upper,
         accepts=_one_of(sources.MARKETS),
-        labels=_choices(sources.MARKETS, sources.market_label),
+        # "Ready for Malaysia", so that its chip is not read as "ships to Malaysia"
+        labels=_choices(
+            sources.MARKETS, lambda code: gettext("Ready for %(market)s") % {"market": sources.market_label(code)}
+        ),
     ),
     Facet(
         "district",

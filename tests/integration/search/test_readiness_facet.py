@@ -71,8 +71,9 @@ def test_the_filter_combines_with_the_query_text(ready_catalogue):
 
 
 def test_the_results_page_lists_the_facet_and_filters(client, ready_catalogue):
+    """The facet lists "Ready for Malaysia" (not to be read as "ships to"), and its chip removes it."""
     html = client.get("/en/search/products/", {"ready_for": "MY"}).content.decode()
-    assert "Ready for" in html
+    assert "Market readiness" in html and 'Ready for Malaysia <span aria-hidden="true">' in html
     assert "JAKIM cake" in html and "Plain cake" not in html
 
 
