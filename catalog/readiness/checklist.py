@@ -20,6 +20,9 @@ class Status(models.TextChoices):
     NOT_APPLICABLE = "not_applicable", _("Not applicable")
 
 
+MET, MISSING, NOT_APPLICABLE = Status.MET.value, Status.MISSING.value, Status.NOT_APPLICABLE.value
+
+
 @dataclass(frozen=True)
 class Facts:
     """What the checklist reads about one product: its row, images, readiness data and valid certificates."""
@@ -47,11 +50,11 @@ class Item:
 
     @property
     def met(self):
-        return self.status == Status.MET
+        return self.status == MET
 
     @property
     def missing(self):
-        return self.status == Status.MISSING
+        return self.status == MISSING
 
     def get_status_display(self):
         return Status(self.status).label
@@ -67,7 +70,7 @@ class Checklist:
 
     @property
     def applicable(self):
-        return [item for item in self.items if item.status != Status.NOT_APPLICABLE]
+        return [item for item in self.items if item.status != NOT_APPLICABLE]
 
     @property
     def met_count(self):
@@ -90,53 +93,75 @@ class Checklist:
         return bool(required) and all(item.met for item in required)
 
 
-def applies_to(rule, category_path):
-    """A rule without a category applies to every product; with one, to that category and those below it."""
-    if rule.category_id is None:
-        return True
-    path = rule.category.path
-    return category_path == path or category_path.startswith(f"{path}/")
+def _description(rule, facts):
+    languages = rule.languages or MARKET_LANGUAGES.get(rule.market, DEFAULT_MARKET_LANGUAGES)
+    return not facts.description_languages.isdisjoint(languages)
+
+
+def _certificate(rule, facts):
+    kind, market = rule.certificate_type, rule.market
+    return any(certificate == kind and market in markets for certificate, markets in facts.certificates)
+
+
+# requirement → is it met by these facts? (plain strings as keys: one dict lookup per rule, not an enum per call)
+CHECKS = {
+    Requirement.SHIPS_TO.value: lambda rule, facts: rule.market in facts.ships_to,
+    Requirement.HS_CODE.value: lambda rule, facts: bool(facts.hs_code),
+    Requirement.SHELF_LIFE.value: lambda rule, facts: bool(facts.shelf_life_days),
+    Requirement.WEIGHT_DIMENSIONS.value: lambda rule, facts: bool(facts.weight_grams) and all(facts.dimensions_mm),
+    Requirement.IMAGES.value: lambda rule, facts: facts.image_count >= (rule.min_images or 1),
+    Requirement.DESCRIPTION_LANGUAGE.value: _description,
+    Requirement.LABEL_LANGUAGE.value: lambda rule, facts: not facts.label_languages.isdisjoint(rule.languages),
+    Requirement.CERTIFICATE.value: _certificate,
+    Requirement.REGISTRATION.value: lambda rule, facts: bool(facts.registrations.get(rule.registration_kind)),
+}
 
 
 def evaluate(rule, facts):
     """The status of one rule for one product."""
-    if rule.requirement == Requirement.CERTIFICATE and rule.only_if_halal_claim and not facts.claims_halal:
-        return Status.NOT_APPLICABLE
-    return Status.MET if _met(rule, facts) else Status.MISSING
+    if rule.only_if_halal_claim and rule.requirement == Requirement.CERTIFICATE and not facts.claims_halal:
+        return NOT_APPLICABLE
+    return MET if CHECKS[str(rule.requirement)](rule, facts) else MISSING
 
 
-def _met(rule, facts):
-    match rule.requirement:
-        case Requirement.SHIPS_TO:
-            return rule.market in facts.ships_to
-        case Requirement.HS_CODE:
-            return bool(facts.hs_code)
-        case Requirement.SHELF_LIFE:
-            return bool(facts.shelf_life_days)
-        case Requirement.WEIGHT_DIMENSIONS:
-            return bool(facts.weight_grams) and all(facts.dimensions_mm)
-        case Requirement.IMAGES:
-            return facts.image_count >= (rule.min_images or 1)
-        case Requirement.DESCRIPTION_LANGUAGE:
-            languages = rule.languages or MARKET_LANGUAGES.get(rule.market, DEFAULT_MARKET_LANGUAGES)
-            return bool(facts.description_languages.intersection(languages))
-        case Requirement.LABEL_LANGUAGE:
-            return bool(facts.label_languages.intersection(rule.languages))
-        case Requirement.CERTIFICATE:
-            return any(kind == rule.certificate_type and rule.market in markets for kind, markets in facts.certificates)
-        case Requirement.REGISTRATION:
-            return bool(facts.registrations.get(rule.registration_kind))
-    return False
+class RuleSet:
+    """The active rules prepared once for many products: per market, each rule with its category path."""
+
+    def __init__(self, rules):
+        self.by_market = {}
+        for rule in rules:
+            path = rule.category.path if rule.category_id is not None else None
+            self.by_market.setdefault(rule.market, []).append((rule, path))
+        self.markets = list(self.by_market)
+
+    def checklist(self, market, facts):
+        category = facts.category_path
+        items = tuple(
+            Item(rule=rule, status=evaluate(rule, facts))
+            for rule, path in self.by_market.get(market, ())
+            if path is None or category == path or category.startswith(f"{path}/")
+        )
+        return Checklist(market=market, items=items)
+
+    def ready(self, market, facts):
+        """The same answer as `checklist(market, facts).ready`, without building the items (the search index
+        asks it for every product and market)."""
+        category, required = facts.category_path, False
+        for rule, path in self.by_market.get(market, ()):
+            if not rule.required or not (path is None or category == path or category.startswith(f"{path}/")):
+                continue
+            status = evaluate(rule, facts)
+            if status == MISSING:
+                return False
+            required = required or status == MET
+        return required
 
 
 def checklist(market, rules, facts):
-    """The checklist of one product for one market from the active rules (any market; others are skipped)."""
-    items = tuple(
-        Item(rule=rule, status=evaluate(rule, facts))
-        for rule in rules
-        if rule.market == market and applies_to(rule, facts.category_path)
-    )
-    return Checklist(market=market, items=items)
+    """The checklist of one product for one market from the active rules (any market; others are skipped).
+
+    A rule without a category applies to every product; with one, to that category and those below it."""
+    return RuleSet(rules).checklist(market, facts)
 
 
 # What a supplier does to meet a missing item, and where (a dashboard page's URL name, or "" for the form on

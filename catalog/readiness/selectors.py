@@ -8,7 +8,7 @@ from django.utils import timezone
 from catalog.showcase.models import Certificate, Product, ProductImage
 from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
 
-from .checklist import Facts, checklist
+from .checklist import Facts, RuleSet
 from .models import ProductReadiness, Rule
 
 _DESCRIPTIONS = {code: column("description", code) for code in LANGUAGE_SUFFIXES}
@@ -29,11 +29,6 @@ _COLUMNS = (
 def active_rules():
     """Every active rule with its category, in checklist order."""
     return list(Rule.objects.active().select_related("category").order_by("market", "requirement", "pk"))
-
-
-def rule_markets(rules):
-    """The markets that have at least one rule, in the order of the rules."""
-    return list(dict.fromkeys(rule.market for rule in rules))
 
 
 def product_facts(product_ids, *, today=None):
@@ -78,19 +73,19 @@ def product_facts(product_ids, *, today=None):
 
 def checklists(product_ids, *, today=None, rules=None):
     """{product id: [Checklist per market that has rules]}."""
-    rules = active_rules() if rules is None else rules
-    markets = rule_markets(rules)
+    rule_set = RuleSet(active_rules() if rules is None else rules)
     return {
-        product_id: [checklist(market, rules, facts) for market in markets]
+        product_id: [rule_set.checklist(market, facts) for market in rule_set.markets]
         for product_id, facts in product_facts(product_ids, today=today).items()
     }
 
 
 def ready_markets(product_ids, *, today=None):
     """{product id: [codes of the markets it is ready for]} (products ready for none are left out)."""
+    rule_set = RuleSet(active_rules())
     ready = {}
-    for product_id, lists in checklists(product_ids, today=today).items():
-        codes = [item.market for item in lists if item.ready]
+    for product_id, facts in product_facts(product_ids, today=today).items():
+        codes = [market for market in rule_set.markets if rule_set.ready(market, facts)]
         if codes:
             ready[product_id] = codes
     return ready

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from catalog.readiness.checklist import Facts, checklist
+from catalog.readiness.checklist import Facts, RuleSet, checklist
 from catalog.readiness.models import RegistrationKind, Requirement, Rule
 from catalog.showcase.models import CertificateType, ProductCategory
 
@@ -130,6 +130,7 @@ def test_checklist_per_market(market, changes, statuses, score, ready):
     assert "".join(SYMBOLS[item.status] for item in result.items) == statuses
     assert result.score == score
     assert result.ready is ready
+    assert RuleSet(RULES[market]).ready(market, facts) is ready  # the index's shortcut agrees
 
 
 def test_rules_of_other_markets_are_left_out():
@@ -144,6 +145,7 @@ def test_a_market_without_rules_is_never_ready():
     """No rules, no claim: an empty checklist has no score and is not ready."""
     result = checklist("PH", [], COMPLETE)
     assert result.items == () and result.score is None and result.ready is False
+    assert RuleSet([]).ready("PH", COMPLETE) is False
 
 
 def test_a_description_rule_without_languages_asks_for_the_market_language():
