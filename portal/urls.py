@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("applications/", include("coaching.urls")),
     path("my/consultations/", include("catalog.solutions.urls")),
     path("dashboard/", include("catalog.showcase.urls")),
+    path("dashboard/", include("catalog.readiness.urls")),
     path("inbox/", include("catalog.inquiries.urls")),
     path("rfq/", include("catalog.sourcing.urls")),
     path("", include("catalog.orders.urls")),

@@ -57,6 +57,7 @@ class ProductDocument(Document):
     category_paths = Keyword()
     certifications = Keyword()
     markets = Keyword()
+    ready_for = Keyword()
     district = Keyword()
     sample_available = Boolean()
     price_twd = Float()

@@ -257,6 +257,18 @@ FACETS = (
         labels=_choices(sources.MARKETS, sources.market_label),
     ),
     Facet(
+        "ready_for",
+        field="ready_for",
+        label=_("Market readiness"),
+        multiple=True,
+        normalise=str.upper,
+        accepts=_one_of(sources.MARKETS),
+        # "Ready for Malaysia", so that its chip is not read as "ships to Malaysia"
+        labels=_choices(
+            sources.MARKETS, lambda code: gettext("Ready for %(market)s") % {"market": sources.market_label(code)}
+        ),
+    ),
+    Facet(
         "district",
         field="district",
         label=_("Supplier district"),

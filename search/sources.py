@@ -3,6 +3,8 @@ the signals that say a product changed.
 
 Buyers see `Product.objects.public()` (live products of companies verified by the bureau); certificates
 count only while valid, so each document records the next date its certificates change (`refresh_on`).
+The markets a product is ready for (`ready_for`) come from the readiness checklist, which reads the same
+certificates valid today, so the same refresh date keeps them right.
 """
 
 import datetime
@@ -11,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from catalog.readiness.selectors import ready_markets
 from catalog.showcase import listings
 from catalog.showcase.models import CertificateType, Product, ProductCategory, ProductImage, ShowcasePage
 from catalog.showcase.signals import product_changed as product_changed  # re-exported for search.signals
@@ -109,9 +112,10 @@ def category_names():
     return names
 
 
-def build_document(row, certificates, *, today, base_urls, categories):
+def build_document(row, certificates, *, today, base_urls, categories, ready_for=()):
     """The engine-independent document of a public product (plain JSON types) from its row (`_rows`) and its
-    certificates (`_certificate_rows`); `categories` is category_names()."""
+    certificates (`_certificate_rows`); `categories` is category_names(); `ready_for` the market codes the
+    readiness checklist says it is ready for (`ready_markets`)."""
     certifications, refresh_on = _certificates(certificates, today)
     suffixes = LANGUAGE_SUFFIXES.items()
     path = row["category__path"]
@@ -125,6 +129,7 @@ def build_document(row, certificates, *, today, base_urls, categories):
         "category_paths": _ancestor_paths(path),
         "certifications": certifications,
         "markets": [code for code in row["ships_to"] if code in MARKET_CODES],
+        "ready_for": [code for code in ready_for if code in MARKET_CODES],
         "district": row["company__district"],
         "sample_available": row["sample_available"],
         "price_twd": float(row["price_twd"]),
@@ -147,8 +152,13 @@ def _context():
 
 
 def _documents(rows, context):
-    certificates = _certificate_rows([row["pk"] for row in rows])
-    return [build_document(row, certificates.get(row["pk"], ()), **context) for row in rows]
+    ids = [row["pk"] for row in rows]
+    certificates = _certificate_rows(ids)
+    ready = ready_markets(ids, today=context["today"])
+    return [
+        build_document(row, certificates.get(row["pk"], ()), ready_for=ready.get(row["pk"], ()), **context)
+        for row in rows
+    ]
 
 
 def documents_for(product_ids):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "catalog.inquiries",
     "catalog.orders",
     "catalog.sourcing",
+    "catalog.readiness",
     "search",
     "payments",
     "reports",

@@ -12,6 +12,7 @@ DEMO_MODULES = [
     "catalog.solutions.demo",
     "catalog.showcase.storefront_demo",
     "catalog.showcase.demo",
+    "catalog.readiness.demo",
     "search.demo",
     "coaching.demo",
     "payments.demo",
@@ -34,6 +35,7 @@ def summary_counts():
         "showcase",
         "inquiries",
         "orders",
+        "readiness",
         "payments",
         "sourcing",
     ):

@@ -41,6 +41,7 @@ def _document(product_id, *, price, sku=None, **changes):
         "category_paths": ["food-beverage", "food-beverage/snacks"],
         "certifications": ["HALAL"],
         "markets": ["MY", "TH"],
+        "ready_for": ["MY"],
         "district": "wanhua",
         "sample_available": True,
         "price_twd": price,
