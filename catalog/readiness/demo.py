@@ -242,12 +242,21 @@ def _registrations(product, recognised):
         numbers[RegistrationKind.ID_BPOM.value] = f"ML {product.pk:012d}"
     if product.category.path.startswith(BEAUTY):
         numbers[RegistrationKind.MY_NPRA.value] = f"NOT{product.pk:09d}K"
+    if _labelled_for_vietnam(product):
+        numbers[RegistrationKind.VN_DECLARATION.value] = f"{product.pk % 1000:03d}/2026/TGP-TCB"
     return numbers
+
+
+def _labelled_for_vietnam(product):
+    """The first product of each supplier that ships to Vietnam carries a Vietnamese sub-label and its
+    self-declaration (tự công bố), so the demo has products ready for Vietnam too."""
+    return product.sku.endswith("-00") and "VN" in product.ships_to
 
 
 def _seed_product_data(stdout):
     """The first three products of each food and beauty supplier state their labels, halal claim and
-    registrations (so they are ready for Thailand and, with a recognised certificate, Malaysia or Indonesia);
+    registrations (so they are ready for Thailand and, with a recognised certificate, Malaysia or Indonesia; the
+    first one of each supplier that ships to Vietnam is ready there too);
     the others state nothing and stay not ready where a market asks for these facts."""
     have = set(ProductReadiness.objects.values_list("product_id", flat=True))
     products = (
@@ -262,6 +271,7 @@ def _seed_product_data(stdout):
         halal = [c for c in product.certificates.all() if c.certificate_type == CertificateType.HALAL]
         recognised = {market for certificate in halal for market in certificate.recognised_markets}
         languages = ["zh-hant", "en", "th", "ms"] + (["id"] if "ID" in recognised else [])
+        languages += ["vi"] if _labelled_for_vietnam(product) else []
         new.append(
             ProductReadiness(
                 product=product,

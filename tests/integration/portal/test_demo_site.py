@@ -15,6 +15,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
+from catalog.readiness.selectors import ready_markets
+from catalog.showcase.models import Product
 from portal.companies.demo import SME_EMAIL, STAFF_EMAIL
 from portal.management.commands import seed_demo
 
@@ -98,6 +100,12 @@ def test_seed_demo_gives_the_catalog_content_in_six_languages(demo_site):
     and a second run adds none."""
     counts = seed_demo.summary_counts()
     assert {label: counts[label] for label in CATALOG_COUNTS} == CATALOG_COUNTS
+    ready = Counter(
+        market
+        for markets in ready_markets(Product.objects.public().values_list("pk", flat=True)).values()
+        for market in markets
+    )
+    assert all(ready[market] for market in ("TH", "MY", "ID", "VN", "SG")), ready
     call_command("seed_demo", stdout=io.StringIO())
     assert seed_demo.summary_counts() == counts
 
