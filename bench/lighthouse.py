@@ -22,17 +22,17 @@ point at the page measured.
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402 (bench/harness.py: the site's environment, building it, gunicorn)
+
+ROOT = harness.ROOT
 PORT = int(os.environ.get("BENCH_PORT", "8724"))
 BASE = f"http://localhost:{PORT}"
 LANGUAGE = os.environ.get("LIGHTHOUSE_LANGUAGE", "zh-hant")
@@ -94,50 +94,14 @@ SIGNED_IN = {"application"}
 
 
 def environment(workdir):
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "bench.lighthouse_settings",
-            "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-            "DJANGO_SECURE_SSL_REDIRECT": "false",
-            "DJANGO_SECURE_HSTS_SECONDS": "0",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "WAGTAILADMIN_BASE_URL": BASE,
-            "DJANGO_STATIC_ROOT": str(workdir / "static"),
-            "DJANGO_MEDIA_ROOT": str(workdir / "media"),
-            "DJANGO_PRIVATE_MEDIA_ROOT": str(workdir / "private"),
-            "DJANGO_ENV_FILE": str(workdir / "no.env"),
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "DATABASE_URL": f"sqlite:///{workdir / 'lighthouse.sqlite3'}",
-            "ELASTICSEARCH_URL": "",
-            "STRIPE_SECRET_KEY": "sk_test_bench",
-            "STRIPE_PUBLISHABLE_KEY": "pk_test_bench",
-            "STRIPE_WEBHOOK_SECRET": "whsec_bench",
-            "CHROME_PATH": "/usr/bin/chromium",
-        }
+    return harness.environment(
+        workdir,
+        DJANGO_SETTINGS_MODULE="bench.lighthouse_settings",
+        DJANGO_SECURE_HSTS_SECONDS="0",
+        WAGTAILADMIN_BASE_URL=BASE,
+        DATABASE_URL=f"sqlite:///{workdir / 'lighthouse.sqlite3'}",
+        CHROME_PATH="/usr/bin/chromium",
     )
-    return env
-
-
-def manage(env, *args, capture=False):
-    result = subprocess.run(  # noqa: S603 (our own manage.py with fixed arguments)
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, text=True, capture_output=capture
-    )
-    if result.returncode:
-        sys.exit(f"manage.py {args[0]} failed:\n{result.stderr or ''}")
-    return result.stdout
-
-
-def wait_for_server(process):
-    for _ in range(300):
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited; see its output above")
-        try:
-            urllib.request.urlopen(BASE + "/healthz", timeout=1).read()  # noqa: S310 (loopback)
-            return
-        except (urllib.error.URLError, OSError):
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not answer within 30 s")
 
 
 def lighthouse(env, url, headers=None):
@@ -177,38 +141,26 @@ def main():
         sys.exit(f"no lighthouse in {NODE_MODULES}: run scripts/node-packages.sh (or set LIGHTHOUSE_NODE_MODULES)")
     workdir = Path(tempfile.mkdtemp(prefix="bench-lighthouse-"))
     env = environment(workdir)
-    server = None
     results = {}
     try:
         print(f"[1/3] migrate, seed demo content, collect static files in {workdir}", flush=True)
-        manage(env, "migrate", "--no-input", "-v", "0")
-        manage(env, "seed_demo", capture=True)
-        manage(env, "compilemessages", "--ignore=.venv", "--ignore=.cache", "--ignore=.services", "-v", "0")
-        manage(env, "collectstatic", "--no-input", "-v", "0")
-        listed = manage(env, "shell", "-c", PAGE_URLS.replace("LANGUAGE", LANGUAGE), capture=True)
+        harness.build_site(env)
+        listed = harness.manage(env, "shell", "-c", PAGE_URLS.replace("LANGUAGE", LANGUAGE), capture=True)
         found = json.loads(next(line for line in listed.splitlines() if line.startswith("PAGES "))[6:])
         pages = {name: path for name, path in found["pages"].items() if not wanted or name in wanted}
         cookie = {"Cookie": f"sessionid={found['session']}"}
         print(f"[2/3] gunicorn on {BASE}", flush=True)
-        server = subprocess.Popen(  # noqa: S603 (gunicorn from this venv, fixed arguments)
-            [PYTHON, "-m", "gunicorn", "portal.wsgi", f"--bind=127.0.0.1:{PORT}", "--workers=2", "--log-level=warning"],
-            cwd=ROOT,
-            env=env,
-        )
-        wait_for_server(server)
-        for path in pages.values():  # warm every worker's templates and renditions before measuring
-            for _ in range(3):
-                urllib.request.urlopen(BASE + path, timeout=60).read()  # noqa: S310 (loopback)
-        print(f"[3/3] Lighthouse (mobile) on {len(pages)} pages", flush=True)
-        for name, path in pages.items():
-            report = lighthouse(env, BASE + path, cookie if name in SIGNED_IN else None)
-            scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
-            results[name] = (path, scores, failed_audits(report))
-            print(f"  {name}: " + " ".join(f"{c}={s}" for c, s in scores.items()), flush=True)
+        with harness.gunicorn(env, port=PORT, workers=2):
+            for path in pages.values():  # warm every worker's templates and renditions before measuring
+                for _ in range(3):
+                    urllib.request.urlopen(BASE + path, timeout=60).read()  # noqa: S310 (loopback)
+            print(f"[3/3] Lighthouse (mobile) on {len(pages)} pages", flush=True)
+            for name, path in pages.items():
+                report = lighthouse(env, BASE + path, cookie if name in SIGNED_IN else None)
+                scores = {c: round(100 * (report["categories"][c]["score"] or 0)) for c in CATEGORIES}
+                results[name] = (path, scores, failed_audits(report))
+                print(f"  {name}: " + " ".join(f"{c}={s}" for c, s in scores.items()), flush=True)
     finally:
-        if server is not None:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
         shutil.rmtree(workdir, ignore_errors=True)
 
     print()

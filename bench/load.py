@@ -19,7 +19,6 @@ import contextlib
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -29,13 +28,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pages  # noqa: E402 (bench/pages.py: the same site, server and helpers)
+import harness  # noqa: E402 (bench/harness.py: the site's environment, building it, gunicorn)
+import pages  # noqa: E402 (bench/pages.py: the same public pages and client)
 
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = (8, 32)
 THREADS = 2
 EXTRA_URLS = """
-print("page search", "/en/search/products/?q=tea")
 print("page api", "/api/v1/products/search?q=tea&locale=en")
 """
 # wrk: each connection walks the URL list; latency percentiles printed by done().
@@ -89,45 +88,23 @@ def main():
     os.environ.setdefault("ELASTICSEARCH_URL", "http://127.0.0.1:9200")
     os.environ["ELASTICSEARCH_INDEX_PREFIX"] = f"bench_load_{os.getpid()}"
     workdir = Path(tempfile.mkdtemp(prefix="bench-load-"))
-    env = pages.environment(workdir)
-    env["ELASTICSEARCH_URL"] = os.environ["ELASTICSEARCH_URL"]
-    server = None
+    env = harness.environment(workdir, ELASTICSEARCH_URL=os.environ["ELASTICSEARCH_URL"])
     results = []
     try:
         print(f"[1/3] migrate, seed demo content (search index rebuilt), collect static files in {workdir}", flush=True)
-        pages.manage(env, "migrate", "--no-input", "-v", "0")
-        pages.manage(env, "seed_demo", capture=True)
-        pages.manage(env, "compilemessages", "--ignore=.venv", "--ignore=.cache", "--ignore=.services", "-v", "0")
-        pages.manage(env, "collectstatic", "--no-input", "-v", "0")
-        listed = pages.manage(env, "shell", "-c", pages.PAGE_URLS + EXTRA_URLS, capture=True).splitlines()
-        urls = dict(line.split(" ", 2)[1:] for line in listed if line.startswith("page "))
+        harness.build_site(env)
+        urls = harness.listed_pages(harness.manage(env, "shell", "-c", pages.PAGE_URLS + EXTRA_URLS, capture=True))
         print(f"[2/3] gunicorn with {pages.WORKERS} workers on {pages.BASE}", flush=True)
-        server = subprocess.Popen(  # noqa: S603 (gunicorn from this venv, fixed arguments)
-            [
-                pages.PYTHON,
-                "-m",
-                "gunicorn",
-                "portal.wsgi",
-                f"--bind=127.0.0.1:{pages.PORT}",
-                f"--workers={pages.WORKERS}",
-                "--log-level=warning",
-            ],
-            cwd=pages.ROOT,
-            env=env,
-        )
-        pages.wait_for_server(server)
-        for _ in range(pages.WORKERS * 3):
-            for path in urls.values():
-                pages.fetch(path)
-        print(f"[3/3] wrk, {SECONDS} s per run", flush=True)
-        for connections in CONNECTIONS:
-            results.append((f"mixed, {connections} connections", wrk(list(urls.values()), connections, workdir)))
-        for name, path in urls.items():
-            results.append((f"{name} alone, 8 connections", wrk([path], 8, workdir)))
+        with harness.gunicorn(env, port=pages.PORT, workers=pages.WORKERS):
+            for _ in range(pages.WORKERS * 3):
+                for path in urls.values():
+                    pages.fetch(path)
+            print(f"[3/3] wrk, {SECONDS} s per run", flush=True)
+            for connections in CONNECTIONS:
+                results.append((f"mixed, {connections} connections", wrk(list(urls.values()), connections, workdir)))
+            for name, path in urls.items():
+                results.append((f"{name} alone, 8 connections", wrk([path], 8, workdir)))
     finally:
-        if server is not None:
-            server.send_signal(signal.SIGTERM)
-            server.wait(timeout=30)
         delete_indices(os.environ["ELASTICSEARCH_URL"], os.environ["ELASTICSEARCH_INDEX_PREFIX"])
         shutil.rmtree(workdir, ignore_errors=True)
 

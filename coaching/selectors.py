@@ -1,5 +1,6 @@
 """Permission-scoped reads shared by the applicant views, the admin views and the program pages."""
 
+from collections import defaultdict
 from statistics import mean
 
 from django.contrib.auth import get_user_model
@@ -22,7 +23,7 @@ from portal.status import StatusChange
 from portal.templatetags.moments import zone_label
 
 from . import questions as q
-from .models import Application, ApplicationDocument, Milestone, ProgramPage
+from .models import Application, ApplicationDocument, Milestone, ProgramPage, Review
 
 S = Application.Status
 
@@ -44,6 +45,16 @@ def applications_for_member(user):
         .select_related("program", "company")
         .prefetch_related("history")
     )
+
+
+def listed_applications_for_member(user):
+    """The applications of the user's companies, newest first, each with ``program_title``: the program's
+    title in the active language, found for all of them in one query."""
+    applications = list(applications_for_member(user).order_by("-created_at"))
+    titles = localized_titles({application.program for application in applications})
+    for application in applications:
+        application.program_title = titles[application.program_id]
+    return applications
 
 
 def application_for_member(user, pk):
@@ -174,12 +185,14 @@ def reviewers():
     return User.objects.filter(is_active=True).filter(perm | Q(is_superuser=True)).distinct().order_by("email")
 
 
-def review_summary(application):
-    """Each reviewer's weighted score, the average and the spread (highest minus lowest)."""
-    criteria = application.program.criteria()
-    rows = []
-    for review in application.reviews.select_related("reviewer").order_by("pk"):
-        rows.append({"review": review, "score": review.weighted_score(criteria)})
+def review_summary(application, *, criteria=None, reviews=None):
+    """Each reviewer's weighted score, the average and the spread (highest minus lowest). ``criteria`` (the
+    program's) and ``reviews`` (the application's, by pk) when the caller has read them for several
+    applications at once."""
+    criteria = application.program.criteria() if criteria is None else criteria
+    if reviews is None:
+        reviews = application.reviews.select_related("reviewer").order_by("pk")
+    rows = [{"review": review, "score": review.weighted_score(criteria)} for review in reviews]
     scores = [row["score"] for row in rows if row["score"] is not None]
     return {
         "criteria": criteria,
@@ -191,8 +204,22 @@ def review_summary(application):
 
 
 def average_scores(applications):
-    """{application pk: average weighted score or None} for a list of applications."""
-    return {application.pk: review_summary(application)["average"] for application in applications}
+    """{application pk: average weighted score or None} for a list of applications: their reviews in one
+    query, each program's criteria once."""
+    applications = list(applications)
+    reviews = defaultdict(list)
+    for review in Review.objects.filter(application__in=applications).select_related("reviewer").order_by("pk"):
+        reviews[review.application_id].append(review)
+    criteria = {}
+    for application in applications:
+        if application.program_id not in criteria:
+            criteria[application.program_id] = application.program.criteria()
+    return {
+        application.pk: review_summary(
+            application, criteria=criteria[application.program_id], reviews=reviews[application.pk]
+        )["average"]
+        for application in applications
+    }
 
 
 def waitlist_suggestion(program):
@@ -297,7 +324,7 @@ def programs_to_feature(*, chosen, limit):
     """The home page's programs in the active language: those staff chose that are live and not closed, then
     the open ones with the soonest deadline, then the next to open."""
     now = timezone.now()
-    programs = ProgramPage.objects.live().filter(locale=Locale.get_active())
+    programs = ProgramPage.objects.live().filter(locale=Locale.get_active()).defer_streamfields()
     picked = []
     for page in chosen:
         program = page.specific if page is not None else None
@@ -306,8 +333,8 @@ def programs_to_feature(*, chosen, limit):
         program = program.localized
         if program.live and program.closes_at > now and program not in picked:
             picked.append(program)
-    for program in [*programs.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at", "pk")] + [
-        *programs.filter(opens_at__gt=now).order_by("opens_at", "pk")
+    for program in [*programs.filter(opens_at__lte=now, closes_at__gt=now).order_by("closes_at", "pk")[:limit]] + [
+        *programs.filter(opens_at__gt=now).order_by("opens_at", "pk")[:limit]
     ]:
         if program not in picked:
             picked.append(program)

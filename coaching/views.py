@@ -38,7 +38,7 @@ def _editable_or_redirect(request, application):
 
 @login_required
 def my_applications(request):
-    applications = selectors.applications_for_member(request.user).order_by("-created_at")
+    applications = selectors.listed_applications_for_member(request.user)
     return render(request, "coaching/apply/my_applications.html", {"applications": applications})
 
 

@@ -9,9 +9,16 @@ upscaled by Wagtail; the duplicate widths this yields are dropped.
 
 The same ``Picture`` gives views the address of the rendition shown (``largest.url``), so a product's JSON-LD
 and Open Graph tags point at the picture the page shows.
+
+A process keeps the pictures it worked out (``portal.versioned.Kept``), by image, file, focal point and preset:
+a rendition's address and size never change while its image keeps its file and focal point, and changing
+either gives the picture another key. A listing page then reads no rendition and builds no address for a
+picture shown before.
 """
 
 from dataclasses import dataclass
+
+from portal.versioned import Kept
 
 FORMATS = (("avif", "image/avif"), ("webp", "image/webp"))
 FALLBACK_FORMAT = "webp"
@@ -91,8 +98,24 @@ def specs(preset_name):
     return [chosen.spec(width, fmt) for width in chosen.widths for fmt, _mime in FORMATS]
 
 
+def _key(image, preset_name):
+    return (
+        image.pk,
+        image.file_hash,
+        image.focal_point_x,
+        image.focal_point_y,
+        image.focal_point_width,
+        image.focal_point_height,
+        preset_name,
+    )
+
+
 def picture(image, preset_name):
     """Every rendition of ``image`` that ``preset_name`` asks for, by format and width."""
+    return PICTURES.get(_key(image, preset_name), lambda: _picture(image, preset_name))
+
+
+def _picture(image, preset_name):
     chosen = preset(preset_name)
     specs = {(width, fmt): chosen.spec(width, fmt) for width in chosen.widths for fmt, _mime in FORMATS}
     renditions = image.get_renditions(*specs.values())
@@ -104,3 +127,6 @@ def picture(image, preset_name):
             by_width.setdefault(rendition.width, Source(rendition.url, rendition.width, rendition.height))
         sources[fmt] = sorted(by_width.values(), key=lambda source: source.width)
     return Picture(chosen, sources)
+
+
+PICTURES = Kept("pictures", limit=20_000)

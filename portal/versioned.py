@@ -1,5 +1,6 @@
 """Values that every request needs and that rarely change (the search's synonym sets and category labels, the
-page chrome's menu and footer), kept in the process.
+page chrome's menu and footer), kept in the process; and values kept by a key that changes with them (``Kept``:
+the renditions of a picture).
 
 Each value is built once per process and used until its version, a random token in the shared cache, changes.
 A change (a signal receiver calling `changed`) starts a new version at once and again after the commit, so that a
@@ -17,9 +18,37 @@ _ALL = []
 
 
 def forget_all():
-    """Drop the values of every Versioned in this process (tests roll the database back without a signal)."""
+    """Drop the values of every Versioned and Kept in this process (tests roll the database back without a
+    signal)."""
     for versioned in _ALL:
         versioned.forget()
+
+
+class Kept:
+    """Values kept in the process by a key that names everything they depend on, so they never go stale: the
+    key of a changed value is another key. No version to read; at most ``limit`` values (then all are dropped
+    and built again as they are used)."""
+
+    def __init__(self, name, *, limit):
+        self.name = name
+        self._limit = limit
+        self._values = {}
+        self._lock = threading.Lock()
+        _ALL.append(self)
+
+    def get(self, key, build):
+        value = self._values.get(key)
+        if value is None:
+            value = build()
+            with self._lock:
+                if len(self._values) >= self._limit:
+                    self._values.clear()
+                self._values[key] = value
+        return value
+
+    def forget(self):
+        with self._lock:
+            self._values.clear()
 
 
 class Versioned:

@@ -162,25 +162,30 @@ def company_certificate(*, company, pk) -> Certificate:
 def products_to_feature(*, chosen, limit):
     """The home page's products in the active language: those staff chose that buyers may see, then the newest
     from verified suppliers, one per supplier before a second; each links to the showcase page of the active
-    language."""
+    language. The choice is made on ids; only the products shown are read with their pictures."""
     showcase = ShowcasePage.objects.live().filter(locale=Locale.get_active()).first()
     if showcase is None:
         return []
     public = Product.objects.public()
     chosen_ids = [product.pk for product in chosen if product is not None]
-    picked = {product.pk: product for product in _with_media(public.filter(pk__in=chosen_ids))}
-    products = [picked[pk] for pk in chosen_ids if pk in picked]
-    if len(products) < limit:
+    visible = dict(public.filter(pk__in=chosen_ids).values_list("pk", "company_id")) if chosen_ids else {}
+    picked = list(dict.fromkeys(pk for pk in chosen_ids if pk in visible))
+    if len(picked) < limit:
         # The newest product of each supplier first, so one busy supplier does not fill the home page.
-        newest = list(_with_media(public.exclude(pk__in=picked).order_by(*NEWEST_FIRST))[: limit * 10])
-        seen = {product.company_id for product in products}
-        for product in newest:
-            if product.company_id not in seen:
-                seen.add(product.company_id)
-                products.append(product)
-        products += [product for product in newest if product not in products][: max(0, limit - len(products))]
+        newest = list(
+            public.exclude(pk__in=picked).order_by(*NEWEST_FIRST).values_list("pk", "company_id")[: limit * 10]
+        )
+        seen = {visible[pk] for pk in picked}
+        for pk, company_id in newest:
+            if company_id not in seen:
+                seen.add(company_id)
+                picked.append(pk)
+        picked += [pk for pk, _company_id in newest if pk not in picked][: max(0, limit - len(picked))]
+    picked = picked[:limit]
+    by_pk = _with_media(public.filter(pk__in=picked)).in_bulk()
+    products = [by_pk[pk] for pk in picked if pk in by_pk]
     items = []
-    for product in products[:limit]:
+    for product in products:
         images = list(product.images.all())
         url = showcase.url + showcase.reverse_subpage("product", kwargs={"pk": product.pk, "slug": product.slug})
         items.append(

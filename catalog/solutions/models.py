@@ -149,8 +149,10 @@ class SolutionCategoryPage(SynchronisedFactsMixin, Page):
             raise ValidationError({"need": self.NEED_TAKEN})
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import with_local_providers
+
         context = super().get_context(request, *args, **kwargs)
-        context["offerings"] = (
+        context["offerings"] = with_local_providers(
             SolutionPage.objects.child_of(self).live().public().select_related("provider").order_by("title")
         )
         return context

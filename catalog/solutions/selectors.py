@@ -3,10 +3,11 @@
 from dataclasses import dataclass
 
 from django.db.models import Avg, Count
+from wagtail.models import Locale
 
 from portal.companies.models import Company
 
-from .models import ConsultationRequest, ProviderRating, SolutionCategoryPage, SolutionPage
+from .models import ConsultationRequest, Provider, ProviderRating, SolutionCategoryPage, SolutionPage
 
 MIN_RATINGS_SHOWN = 3
 
@@ -20,6 +21,26 @@ def _markets_include(queryset, market):
 def published_offerings(*, index):
     """Live, public offerings under one catalog index (one language)."""
     return SolutionPage.objects.descendant_of(index).live().public().select_related("provider").order_by("title")
+
+
+def with_local_providers(offerings):
+    """``offerings`` as a list, each with ``local_provider``: its provider in the active language (what
+    ``provider.localized`` gives), found for all of them in one query instead of one per card."""
+    offerings = list(offerings)
+    locale = Locale.get_active()
+    keys = {offering.provider.translation_key for offering in offerings if offering.provider.locale_id != locale.pk}
+    local = {}
+    if keys:
+        local = {
+            provider.translation_key: provider
+            for provider in Provider.objects.filter(translation_key__in=keys, locale=locale)
+        }
+    for offering in offerings:
+        provider = offering.provider
+        offering.local_provider = (
+            provider if provider.locale_id == locale.pk else local.get(provider.translation_key, provider)
+        )
+    return offerings
 
 
 def category_for_need(*, index, need):
@@ -55,8 +76,8 @@ def solution_guide(*, index, market, need):
     if category is None:
         return GuideResult(category=None, matches=[], other_markets=[])
     in_category = published_offerings(index=index).child_of(category).order_by("-free_for_coached", "title")
-    matches = list(_markets_include(in_category, market))
-    other_markets = [] if matches else list(in_category)
+    matches = with_local_providers(_markets_include(in_category, market))
+    other_markets = [] if matches else with_local_providers(in_category)
     return GuideResult(category=category, matches=matches, other_markets=other_markets)
 
 

@@ -16,7 +16,7 @@ def solution_index(request, page):
     """The catalog index filtered by market, category and free/subsidised (GET parameters)."""
     categories = page.categories()
     form = SolutionFilterForm(request.GET, categories=categories)
-    offerings = selectors.solution_pages_filtered(index=page, **form.filters())
+    offerings = selectors.with_local_providers(selectors.solution_pages_filtered(index=page, **form.filters()))
     return page.render(
         request,
         context_overrides={"filter_form": form, "categories": categories, "offerings": offerings},

@@ -58,6 +58,25 @@ def partners_by_kind(*, locale):
     return groups
 
 
+def live_translations(page):
+    """``{language code: page}``: the live translations of ``page`` and the page itself, as instances of the
+    page's own class (routable pages can reverse their routes), with their locales. Read once per page
+    instance: the language switcher, the ``hreflang`` links and a view's alternate addresses share it."""
+    found = getattr(page, "_live_translations", None)
+    if found is None:
+        others = (
+            type(page)
+            .objects.live()
+            .filter(translation_key=page.translation_key)
+            .exclude(pk=page.pk)
+            .select_related("locale")
+        )
+        found = {other.locale.language_code: other for other in others}
+        found[page.locale.language_code] = page
+        page._live_translations = found
+    return found
+
+
 def _one_for_locale(model, locale):
     found = model.objects.filter(locale=locale).first()
     if found is None:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils import translation
 
 from portal import site_address
+from portal.home.selectors import live_translations
 from portal.home.templatetags.portal_tags import bcp47
 from portal.markets import Market
 
@@ -34,10 +35,7 @@ def route_links(page, request, route, kwargs=None):
     A language with its own showcase page uses it; the others are served by the default-language page under
     their own prefix (product names and descriptions then come in that language, falling back to English).
     """
-    versions = {
-        version.locale.language_code: version
-        for version in page.get_translations(inclusive=True).live().select_related("locale").specific()
-    }
+    versions = live_translations(page)
     fallback = versions.get(settings.LANGUAGE_CODE, page)
     fallback_url = _route_url(fallback, request, route, kwargs)
     fallback_prefix = f"/{fallback.locale.language_code}/"

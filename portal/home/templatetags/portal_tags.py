@@ -1,10 +1,11 @@
 """Template tags of the site frame: menu, footer, language versions of the current page."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from django import template
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page
 
@@ -65,19 +66,13 @@ def language_versions(context):
         return []
     current = translation.get_language()
     page = _current_page(context)
-    translations = {}
-    if page is not None:
-        translations = {
-            other.locale.language_code: other
-            for other in page.get_translations(inclusive=False).live().select_related("locale")
-        }
-        translations[page.locale.language_code] = page
+    translations = selectors.live_translations(page) if page is not None else {}
     versions = []
     sub_route = _sub_route(request, page) if page is not None else ""
     query = f"?{request.GET.urlencode()}" if request.GET else ""
     for code, name in settings.LANGUAGES:
         if page is None:
-            url, is_translation = translate_url(request.get_full_path(), code), True
+            url, is_translation = _same_view_url(request, code), True
         elif code in translations:
             url, is_translation = translations[code].get_url(request) + sub_route + query, True
         else:
@@ -86,6 +81,21 @@ def language_versions(context):
             LanguageVersion(code, name, url, code == current, is_translation, code == settings.LANGUAGE_CODE)
         )
     return versions
+
+
+def _same_view_url(request, language_code):
+    """The request's address in ``language_code``: its view reversed with the same arguments (Django's
+    ``translate_url`` without resolving the address again), the query string kept."""
+    full_path = request.get_full_path()
+    match = getattr(request, "resolver_match", None)
+    if match is None or not match.url_name:
+        return translate_url(full_path, language_code)
+    with translation.override(language_code):
+        try:
+            path = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return full_path
+    return urlunsplit(("", "", path, urlsplit(full_path).query, ""))
 
 
 def _sub_route(request, page):

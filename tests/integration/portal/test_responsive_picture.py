@@ -80,3 +80,16 @@ def test_no_template_uses_wagtails_image_tag_directly():
         if "{% image " in path.read_text()
     ]
     assert offenders == []
+
+
+def test_a_picture_shown_before_is_kept_and_a_new_focal_point_makes_new_renditions(photo, django_assert_num_queries):
+    """The second time an image is shown with a preset its renditions are not looked up again (no query);
+    moving the focal point gives a picture of its own (new renditions, new addresses)."""
+    first = images.picture(photo, "card")
+    with django_assert_num_queries(0):
+        assert images.picture(photo, "card") == first
+    photo.focal_point_x, photo.focal_point_y, photo.focal_point_width, photo.focal_point_height = 100, 100, 50, 50
+    photo.save()
+    moved = images.picture(photo, "card")
+    assert moved.largest.url != first.largest.url
+    assert images.picture(photo, "card") == moved

@@ -11,6 +11,7 @@ from catalog.showcase import selectors, services
 from tests.factories.companies import MembershipFactory
 from tests.factories.inquiries import build_showcase
 from tests.factories.showcase import CertificateFactory, ProductFactory, VerifiedCompanyFactory, add_image, live_product
+from tests.query_counts import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -97,3 +98,39 @@ def test_listing_cards_come_with_their_renditions():
         image = product.images.all()[0].image
         assert {rendition.filter_spec for rendition in image.prefetched_renditions} <= set(selectors.CARD_RENDITIONS)
     assert shop.cake in products
+
+
+def test_a_suppliers_storefront_does_not_query_per_product(client):
+    """The public storefront of a supplier with three products or twelve: the same queries."""
+    shop = build_showcase()
+    url = f"/en/showcase/supplier/{shop.supplier.pk}/"
+
+    def grow():
+        for number in range(9):
+            live_product(company=shop.supplier, category=shop.cake.category, name_en=f"Oolong tea cake {number}")
+
+    live_product(company=shop.supplier, category=shop.cake.category)
+    assert_constant_queries(client, url, grow=grow)
+
+
+def test_the_dashboard_index_does_not_query_per_company(client):
+    """A member of two companies or of six chooses among them: the same queries."""
+    member = MembershipFactory(company=VerifiedCompanyFactory()).user
+    MembershipFactory(user=member, company=VerifiedCompanyFactory())
+    client.force_login(member)
+
+    def grow():
+        for _number in range(4):
+            MembershipFactory(user=member, company=VerifiedCompanyFactory())
+
+    assert_constant_queries(client, "/en/dashboard/", grow=grow)
+
+
+def test_the_import_page_does_not_query_per_product(client, member):
+    """The import form of a company with three products or fifteen: the same queries."""
+    company = member.memberships.get().company
+    client.force_login(member)
+    _add_products(company, member, 1)
+    assert_constant_queries(
+        client, f"/en/dashboard/{company.pk}/products/import/", grow=lambda: _add_products(company, member, 4)
+    )
