@@ -5,6 +5,10 @@ per engine, with the trade glossary loaded into the synonym sets (queries expand
     .venv/bin/python bench/search.py --products 100000
     DATABASE_URL=postgres://portal:portal-test-only@127.0.0.1:5432/portal .venv/bin/python bench/search.py
 
+On PostgreSQL the database backend is then measured a second time on SQLite (the same catalogue, in a second
+process with a temporary SQLite file and no Elasticsearch), so one run prints the fallback's figures for both
+database engines; `--no-sqlite` leaves that out.
+
 Works in a throw-away database (`bench_search_<pid>`, or a temporary SQLite file) created and dropped here, and in
 Elasticsearch indices prefixed `bench_` that are deleted at the end. Without ELASTICSEARCH_URL only the
 database backend is measured (the default ELASTICSEARCH_URL here is http://127.0.0.1:9200; pass "" to skip).
@@ -15,6 +19,7 @@ import datetime
 import os
 import random
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -192,20 +197,35 @@ def measure(queries):
 
     for query in queries[:20]:
         product_search(**query)
-    timings, took, engines = [], [], set()
+    timings, took, overheads, engines = [], [], [], set()
     for query in queries:
         started = time.perf_counter()
         results = product_search(**query)
-        timings.append((time.perf_counter() - started) * 1000)
+        elapsed = (time.perf_counter() - started) * 1000
+        timings.append(elapsed)
         engines.add(results.engine)
         if results.took is not None:
             took.append(results.took)
+            overheads.append(elapsed - results.took)
     quantiles = statistics.quantiles(timings, n=100)
     result = {"p50": quantiles[49], "p95": quantiles[94], "max": max(timings), "engines": engines}
     if took:
         took_quantiles = statistics.quantiles(took, n=100)
         result["took"] = (took_quantiles[49], took_quantiles[94])
+        result["overhead"] = statistics.median(overheads)
     return result
+
+
+def measure_on_sqlite(count):
+    """This script once more in a child process on a temporary SQLite file without Elasticsearch."""
+    with tempfile.TemporaryDirectory() as directory:
+        environment = {
+            **os.environ,
+            "DATABASE_URL": f"sqlite:///{directory}/bench.sqlite3",
+            "ELASTICSEARCH_URL": "",
+        }
+        command = [sys.executable, __file__, "--products", str(count), "--no-sqlite"]
+        subprocess.run(command, env=environment, check=True)  # noqa: S603 (this script, fixed arguments)
 
 
 def report(vendor, label, result):
@@ -218,7 +238,8 @@ def report(vendor, label, result):
         # `took` is whole milliseconds: the ratio of the medians, not a median of per-query ratios.
         print(
             f"[{vendor}] {label} own `took`: p50 {took_p50:.1f} ms, p95 {took_p95:.1f} ms; "
-            f"selector ÷ took (medians) {result['p50'] / max(took_p50, 1):.2f}"
+            f"selector ÷ took (medians) {result['p50'] / max(took_p50, 1):.2f}; "
+            f"the selector's own time (selector − took) median {result['overhead']:.1f} ms"
         )
 
 
@@ -228,7 +249,11 @@ def main():
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--products", type=int, default=PRODUCTS, help=f"how many products (default {PRODUCTS})")
-    count = parser.parse_args().products
+    parser.add_argument(
+        "--no-sqlite", action="store_true", help="on PostgreSQL, do not measure the database backend on SQLite too"
+    )
+    arguments = parser.parse_args()
+    count = arguments.products
     rng = random.Random(SEED)
     vendor = connection.vendor
     drop = make_database()
@@ -271,6 +296,8 @@ def main():
                 index=f"{os.environ['ELASTICSEARCH_INDEX_PREFIX']}_*", ignore=[404]
             )
         drop()
+    if vendor != "sqlite" and not arguments.no_sqlite:
+        measure_on_sqlite(arguments.products)
 
 
 if __name__ == "__main__":

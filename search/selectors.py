@@ -112,7 +112,7 @@ def product_search(query="", filters=None, sort=DEFAULT_SORT, page=1, locale="zh
     text = fold(clean(query))
     search_query = SearchQuery(
         text=text,
-        alternatives=tuple(synonyms.expand(text, synonyms.load_synonym_sets())) if text else (),
+        alternatives=synonyms.alternatives(text) if text else (),
         filters=filters or Filters(),
         sort=sort if sort in SORTS else DEFAULT_SORT,
         page=max(1, int(page)),

@@ -5,7 +5,9 @@ rebuild, no downtime. The folded term lists are kept in each process until a set
 (portal/versioned.py): a search reads one version token from the cache, not the database.
 """
 
+import collections
 import re
+import threading
 
 from portal.versioned import Versioned
 
@@ -13,6 +15,8 @@ from .models import SynonymSet
 from .text import fold
 
 MAX_ALTERNATIVES = 8
+# Expanded queries kept per process (the most recently used), for the sets they were expanded with.
+EXPANSIONS_KEPT = 2048
 
 
 def _span(query, term):
@@ -104,3 +108,38 @@ SYNONYM_SETS = Versioned("synonym-sets", _read_synonym_sets)
 def load_synonym_sets():
     """Every set's folded terms, read again only after a set was added, changed or deleted."""
     return SYNONYM_SETS.get()
+
+
+class _Expansions:
+    """`expand(text, sets)` kept per folded text for the sets it was computed with; a new list of sets (read
+    again after a change) starts afresh. At most EXPANSIONS_KEPT texts, the least recently used dropped."""
+
+    def __init__(self):
+        self._sets = None
+        self._alternatives = collections.OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, text, synonym_sets):
+        with self._lock:
+            if synonym_sets is not self._sets:
+                self._sets, self._alternatives = synonym_sets, collections.OrderedDict()
+            alternatives = self._alternatives.get(text)
+            if alternatives is not None:
+                self._alternatives.move_to_end(text)
+                return alternatives
+        alternatives = tuple(expand(text, synonym_sets))
+        with self._lock:
+            if synonym_sets is self._sets:
+                self._alternatives[text] = alternatives
+                if len(self._alternatives) > EXPANSIONS_KEPT:
+                    self._alternatives.popitem(last=False)
+        return alternatives
+
+
+_expansions = _Expansions()
+
+
+def alternatives(text):
+    """The query alternatives of a folded `text` (`expand` over the current sets), computed once per text until
+    a set changes."""
+    return _expansions(text, load_synonym_sets())

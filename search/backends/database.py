@@ -4,8 +4,10 @@ aggregation, the same result shape as Elasticsearch. Typos in Latin words: searc
 
 import dataclasses
 import re
+import sqlite3
 
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db import connection
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape
 
 from .. import spelling, synonyms
@@ -85,9 +87,56 @@ def _any_contains(column, alternatives):
     return condition
 
 
-def _ordered(entries, query):
-    """Relevance: the query is the product's category word (茶, tea) > it is in the name > elsewhere only."""
-    sort = sort_for(query.sort, has_text=bool(query.alternatives))
+def _order_sql(sort):
+    """ORDER BY terms of a Sort's `database` ordering, over the matched rows' columns (NULLs where the database
+    puts them, as `order_by` does)."""
+    quote = connection.ops.quote_name
+    return ", ".join(
+        f"{quote(name[1:])} DESC" if name.startswith("-") else f"{quote(name)} ASC" for name in sort.database
+    )
+
+
+def _bucket_sql(column, bucket):
+    """The SQL condition of a [low, high) bucket and its parameters."""
+    conditions, params = [], []
+    if bucket.low is not None:
+        conditions.append(f"{column} >= %s")
+        params.append(bucket.low)
+    if bucket.high is not None:
+        conditions.append(f"{column} < %s")
+        params.append(bucket.high)
+    return " AND ".join(conditions), params
+
+
+def _materialized():
+    """`AS MATERIALIZED` where the engine has it (PostgreSQL 12+, SQLite 3.35+): the matched rows are found
+    once and read by every part of the statement, never inlined into each."""
+    if connection.vendor == "sqlite" and sqlite3.sqlite_version_info < (3, 35):
+        return ""
+    return " MATERIALIZED"
+
+
+def _bucket_counts(facet):
+    """The SQL counting a BUCKETS facet's matched rows per bucket (one pass), and its parameters."""
+    cases, params = [], [facet.name]
+    for bucket in facet.buckets:
+        condition, bucket_params = _bucket_sql(facet.field, bucket)
+        cases.append(f"WHEN {condition} THEN %s")
+        params += [*bucket_params, bucket.key]
+    cases, column = " ".join(cases), facet.field
+    # Column names from FACETS, values as parameters.
+    bucketed = f"SELECT CASE {cases} END AS bucket FROM matched WHERE {column} IS NOT NULL"  # noqa: S608
+    sql = f"SELECT 'b', %s, bucket, COUNT(*), 0 FROM ({bucketed}) buckets WHERE bucket IS NOT NULL GROUP BY bucket"  # noqa: S608
+    return sql, params
+
+
+def _statement(entries, query, sort):
+    """One statement over one scan of the entries: the total, the bucket counts, the counts of the matched
+    entries' facet rows and the ids of the page, as rows (kind, name, value, number, position).
+
+    Names in the SQL come from the models, FACETS and SORTS; every value is a parameter.
+    """
+    columns = ["product_id", "created_at", *(facet.field for facet in FACETS if facet.kind == BUCKETS)]
     if sort.ranked:
         in_category = When(_any_contains("category_text", query.alternatives), then=Value(2))
         in_name = When(_any_contains("name_text", query.alternatives), then=Value(1))
@@ -95,44 +144,48 @@ def _ordered(entries, query):
             rank=Case(in_category, default=Value(0), output_field=IntegerField())
             + Case(in_name, default=Value(0), output_field=IntegerField())
         )
-    return entries.order_by(*sort.database)
+        columns.append("rank")
+    matched_sql, matched_params = entries.values(*columns).query.get_compiler(connection=connection).as_sql()
+    table = ProductEntryFacet._meta.db_table
+    # The matched rows lead (SQLite keeps a CROSS JOIN's order; PostgreSQL plans it as any join): each one's facet
+    # rows are read through the (entry, facet, value) index, never the whole facet table.
+    matched_facets = f"FROM matched CROSS JOIN {table} WHERE entry_id = matched.product_id"  # noqa: S608
+    facet_rows = f"SELECT 'f', facet, value, COUNT(*), 0 {matched_facets}"  # noqa: S608
+    parts = [
+        ("SELECT 't', '', '', COUNT(*), 0 FROM matched", []),
+        (f"{facet_rows} GROUP BY facet, value", []),
+        *(_bucket_counts(facet) for facet in FACETS if facet.kind == BUCKETS),
+    ]
+    if query.page <= MAX_PAGE:
+        page = f"SELECT product_id FROM matched ORDER BY {_order_sql(sort)} LIMIT %s OFFSET %s"  # noqa: S608
+        numbered = f"SELECT 'p', '', '', product_id, ROW_NUMBER() OVER () FROM ({page}) page"  # noqa: S608
+        parts.append((numbered, [PAGE_SIZE, query.offset]))
+    sql = f"WITH matched AS{_materialized()} ({matched_sql}) " + " UNION ALL ".join(part for part, _ in parts)
+    return sql, [*matched_params, *(param for _, part_params in parts for param in part_params)]
 
 
-def _totals(entries):
-    """The number of matches and the counts of every BUCKETS facet, in one aggregate query."""
-    buckets = {
-        f"bucket_{i}_{j}": (facet, bucket)
-        for i, facet in enumerate(FACETS)
-        if facet.kind == BUCKETS
-        for j, bucket in enumerate(facet.buckets)
-    }
-    counts = entries.aggregate(
-        total=Count("product_id"),
-        **{
-            alias: Count("product_id", filter=_bucket_condition(facet.field, bucket.low, bucket.high))
-            for alias, (facet, bucket) in buckets.items()
-        },
-    )
-    bucket_counts = {facet.name: [] for facet, _bucket in buckets.values()}
-    for alias, (facet, bucket) in buckets.items():
-        if counts[alias]:
-            bucket_counts[facet.name].append((bucket.key, counts[alias]))
-    return counts["total"], bucket_counts
-
-
-def _facet_counts(entries, bucket_counts):
-    """{facet name: [(value, count)]} for every facet of the vocabulary, most frequent values first."""
-    counts = {facet.name: bucket_counts.get(facet.name, []) for facet in FACETS}
-    rows = (
-        ProductEntryFacet.objects.filter(entry_id__in=entries.values("product_id"))
-        .values_list("facet", "value")
-        .annotate(count=Count("id"))
-        .order_by("-count", "value")
-    )
-    for facet, value, count in rows:
-        if facet in counts:  # rows of a facet no longer in the vocabulary wait for the next rebuild
-            counts[facet].append((value, count))
-    return counts
+def _run(entries, query):
+    """(total, {facet: [(value, count)]} most frequent first, the page's ids in order) from one statement."""
+    sort = sort_for(query.sort, has_text=bool(query.alternatives))
+    sql, params = _statement(entries, query, sort)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    total, counts, page = 0, {facet.name: [] for facet in FACETS}, []
+    for kind, name, value, number, position in rows:
+        if kind == "t":
+            total = number
+        elif kind == "p":
+            page.append((position, number))
+        elif name in counts and number:  # rows of a facet no longer in the vocabulary wait for the next rebuild
+            counts[name].append((value, number))
+    for facet in FACETS:
+        if facet.kind == BUCKETS:
+            order = [bucket.key for bucket in facet.buckets]
+            counts[facet.name].sort(key=lambda item: order.index(item[0]))
+        else:
+            counts[facet.name].sort(key=lambda item: (-item[1], item[0]))
+    return total, counts, [product_id for _position, product_id in sorted(page)]
 
 
 def _texts(document, language):
@@ -178,9 +231,7 @@ def search(query):
     if corrected:
         results.suggestion = corrected
         if not results.total:
-            fixed = dataclasses.replace(
-                query, text=corrected, alternatives=tuple(synonyms.expand(corrected, synonyms.load_synonym_sets()))
-            )
+            fixed = dataclasses.replace(query, text=corrected, alternatives=synonyms.alternatives(corrected))
             results, counts = _search(fixed)
             results.query, results.suggestion = query, corrected
     return results, counts
@@ -190,18 +241,14 @@ def _search(query):
     entries = ProductEntry.objects.all()
     if query.alternatives:
         entries = entries.filter(_text_filter(query.alternatives))
-    entries = _filtered(entries, query.filters)
-    total, bucket_counts = _totals(entries)
-    documents = []
-    if query.page <= MAX_PAGE and total > query.offset:
-        page = _ordered(entries, query).values_list("document", flat=True)[query.offset : query.offset + PAGE_SIZE]
-        documents = list(page)
+    total, counts, ids = _run(_filtered(entries, query.filters), query)
+    documents = dict(ProductEntry.objects.filter(product_id__in=ids).values_list("product_id", "document"))
     hits = [
         hit_from_document(document, query.language, _highlight(document, query.language, query.alternatives))
-        for document in documents
+        for document in (documents[product_id] for product_id in ids)
     ]
     results = SearchResults(total=total, hits=hits, facets={}, page=query.page, engine=NAME, query=query)
-    return results, _facet_counts(entries, bucket_counts) if total else {}
+    return results, counts if total else {}
 
 
 def autocomplete(texts, language):

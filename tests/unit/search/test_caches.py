@@ -65,3 +65,27 @@ def test_one_elasticsearch_client_per_process_and_url(settings):
     assert engine.get_client() is not first
     settings.ELASTICSEARCH_URL = ""
     assert engine.get_client() is None
+
+
+def test_a_query_is_expanded_once_until_a_synonym_set_changes(monkeypatch):
+    """The same text searched again reuses its alternatives; a saved set gives the next search its new terms."""
+    tea = SynonymSet.objects.create(name="Tea", terms="tea\nteh")
+    calls = []
+    expand = synonyms.expand
+    monkeypatch.setattr(synonyms, "expand", lambda text, sets: calls.append(text) or expand(text, sets))
+    assert synonyms.alternatives("tea") == ("tea", "teh")
+    assert synonyms.alternatives("tea") == ("tea", "teh")
+    assert calls == ["tea"]
+    tea.terms = "tea\nchai"
+    tea.save()
+    assert synonyms.alternatives("tea") == ("tea", "chai")
+    assert calls == ["tea", "tea"]
+
+
+def test_at_most_so_many_expanded_queries_are_kept(monkeypatch):
+    """The least recently used text is dropped first, so arbitrary queries cannot fill the memory."""
+    monkeypatch.setattr(synonyms, "EXPANSIONS_KEPT", 2)
+    monkeypatch.setattr(synonyms, "_expansions", synonyms._Expansions())
+    for text in ("a", "b", "a", "c"):
+        synonyms.alternatives(text)
+    assert list(synonyms._expansions._alternatives) == ["a", "c"]

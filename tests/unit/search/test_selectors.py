@@ -1,6 +1,7 @@
 """Parsing search input and building requests, without a database or an engine."""
 
 import datetime
+import json
 from decimal import Decimal
 
 import pytest
@@ -67,6 +68,19 @@ def test_elasticsearch_request_has_one_clause_per_alternative_and_boosts_the_buy
     assert "name.th^8" in segmented["fields"] and "category_name.en^3" in latin["fields"]
     assert "name.en.parts^0.5" in parts["fields"]
     assert body["query"]["bool"]["filter"] == [{"terms": {"markets": ["TH"]}}]
+
+
+def test_elasticsearch_request_body_is_built_once_per_query(monkeypatch):
+    """The same query searched again sends the same JSON without building it again; another page is built anew."""
+    elasticsearch.request_body.cache_clear()
+    built = []
+    build = elasticsearch.build_request
+    monkeypatch.setattr(elasticsearch, "build_request", lambda query: built.append(query.page) or build(query))
+    first = elasticsearch.request_body(_query())
+    assert elasticsearch.request_body(_query()) is first
+    assert json.loads(first) == build(_query())
+    elasticsearch.request_body(_query(page=2))
+    assert built == [1, 2]
 
 
 def test_elasticsearch_request_beyond_the_result_window_asks_for_no_hits():
