@@ -25,10 +25,18 @@ def _bad_request_status(form):
     return 400 if form.is_bound and form.errors else 200
 
 
+def _linked_category(path):
+    """The category a category page's link names in ``?category=``; any other value is ignored (a NUL byte
+    or an overlong value cannot even be looked up)."""
+    if not path or "\x00" in path or len(path) > 255:
+        return None
+    return ProductCategory.objects.filter(path=path).first()
+
+
 def request_create(request):
     """A buyer posts a request for quotation (no account needed; confirmed by e-mail)."""
     initial = {"currency": currency_for_language(translation.get_language())}
-    category = ProductCategory.objects.filter(path=request.GET.get("category", "")).first()
+    category = _linked_category(request.GET.get("category", ""))
     if category is not None:
         initial["category"] = category
     form = RequestForm(request.POST or None, initial=initial)

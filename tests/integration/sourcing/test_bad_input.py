@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from catalog.showcase.models import ProductCategory
 from catalog.sourcing.models import Quote, QuoteRequest, QuoteVersion
 from tests.factories.sourcing import QuoteRequestFactory, match, quote_on
 
@@ -38,6 +39,22 @@ def test_request_form_refuses_bad_input(client, market, overrides, message):
     assert message in response.content.decode()
     assert not QuoteRequest.objects.exists()
     assert not mail.outbox
+
+
+@pytest.mark.parametrize("category", ["tea\x00cake", "x" * 300, "no/such/category"])
+def test_a_bad_category_link_shows_the_empty_form(client, market, category):
+    """``?category=`` with a NUL byte, an overlong value or an unknown path is ignored: the form is shown with
+    no category chosen (200), never a server error."""
+    response = client.get("/en/rfq/new/", {"category": category})
+    assert response.status_code == 200
+    assert response.context["form"].initial.get("category") is None
+
+
+def test_a_category_link_preselects_the_category(client, market):
+    """A category page's link (``?category=<path>``) preselects that category."""
+    category = ProductCategory.objects.first()
+    response = client.get("/en/rfq/new/", {"category": category.path})
+    assert response.context["form"].initial["category"] == category
 
 
 def test_request_form_in_thai_names_the_mistake_in_thai(client, market):
