@@ -26,8 +26,10 @@ if _XDIST_WORKER:
     ELASTICSEARCH_INDEX_PREFIX = f"{ELASTICSEARCH_INDEX_PREFIX}_{_XDIST_WORKER}"
     if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:
         WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = f"{ELASTICSEARCH_INDEX_PREFIX}_"
-    # A Redis cache (CACHE_URL, as `make test` sets it): database 1 for gw0, 2 for gw1, … so that one worker's
-    # cache.clear() empties no other worker's cache (0 stays for single-process runs).
+    # A Redis cache (CACHE_URL, as `make test` sets it, database N): database N+1 for gw0, N+2 for gw1, … so that
+    # one worker's cache.clear() empties no other worker's cache (N stays for single-process runs). Two runs at
+    # once on one Redis (several checkouts) stay apart when their CACHE_URLs name databases far enough apart.
     if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-        _location = CACHES["default"]["LOCATION"].rsplit("/", 1)[0]
-        CACHES["default"]["LOCATION"] = f"{_location}/{int(_XDIST_WORKER.removeprefix('gw')) % 15 + 1}"
+        _location, _database = CACHES["default"]["LOCATION"].rsplit("/", 1)
+        _base = int(_database) if _database.isdigit() else 0
+        CACHES["default"]["LOCATION"] = f"{_location}/{(_base + int(_XDIST_WORKER.removeprefix('gw')) + 1) % 16}"
