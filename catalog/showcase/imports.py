@@ -642,29 +642,35 @@ def import_products(*, company, data, images=None, user=None, publish=False, cre
     known_categories = set(category_cache)
     certificate_cache = {}
     picture_cache = {}
-    for start in range(0, len(parsed), WRITE_BATCH):
-        batch = parsed[start : start + WRITE_BATCH]
-        # Wagtail would queue one reference-index task per saved object: the index is written here instead.
-        with disable_reference_index_auto_update():
+    try:
+        for start in range(0, len(parsed), WRITE_BATCH):
+            batch = parsed[start : start + WRITE_BATCH]
+            # Wagtail would queue one reference-index task per saved object: the index is written here instead.
+            with disable_reference_index_auto_update():
+                for row in batch:
+                    row.draft.category = _category(row.category_path, category_cache)
+                    row.draft.certificates = _certificates(company, row.certifications, certificate_cache)
+                _pictures(batch, archive=archive, user=user, cache=picture_cache)
+                _write(batch, user=user, publish=publish)
             for row in batch:
-                row.draft.category = _category(row.category_path, category_cache)
-                row.draft.certificates = _certificates(company, row.certifications, certificate_cache)
-            _pictures(batch, archive=archive, user=user, cache=picture_cache)
-            _write(batch, user=user, publish=publish)
-        for row in batch:
-            (result.updated if row.product else result.created).append(row.draft.pk)
-            if not publish:
-                try:
-                    start_review(row.draft, user=user)
-                except ShowcaseError as error:
-                    raise ProductImportError([RowError(row.line, "", str(error))]) from error
-        if progress:
-            progress(start + len(batch), len(parsed))
-    new_categories = [category for path, category in category_cache.items() if path not in known_categories]
-    for instance in [*new_categories, *certificate_cache.values()]:
-        ReferenceIndex.create_or_update_for_object(instance)
-    changed = [row.draft.pk for row in parsed if publish or row.draft.live]
-    notify_products_changed_at_once(changed, reason="published" if publish else "edited")
+                (result.updated if row.product else result.created).append(row.draft.pk)
+                if not publish:
+                    try:
+                        start_review(row.draft, user=user)
+                    except ShowcaseError as error:
+                        raise ProductImportError([RowError(row.line, "", str(error))]) from error
+            if progress:
+                progress(start + len(batch), len(parsed))
+        new_categories = [category for path, category in category_cache.items() if path not in known_categories]
+        for instance in [*new_categories, *certificate_cache.values()]:
+            ReferenceIndex.create_or_update_for_object(instance)
+        changed = [row.draft.pk for row in parsed if publish or row.draft.live]
+        notify_products_changed_at_once(changed, reason="published" if publish else "edited")
+    except BaseException:
+        # The rows roll back with the transaction; the picture files already in storage would stay behind.
+        for picture in picture_cache.values():
+            picture.file.storage.delete(picture.file.name)
+        raise
     return result
 
 

@@ -7,6 +7,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import DatabaseError
 from django.utils import translation
 from PIL import Image
 from wagtail.images import get_image_model
@@ -280,3 +281,18 @@ def test_a_bad_identifier_is_a_row_error(company, snacks, column, value, message
     assert [(line, name) for line, name, _message in problems(excinfo)] == [(2, column)]
     assert message in problems(excinfo)[0][2]
     assert nothing_saved()
+
+
+def test_a_failure_while_writing_leaves_no_picture_file_behind(company, snacks, settings, monkeypatch):
+    """When the database fails after the pictures are stored (here: writing the products), the import rolls
+    back and the picture files it had written are deleted too: no file without its row."""
+    def fail(rows, *, user, publish):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(imports, "_write", fail)
+    archive = zip_of({"a.png": picture(), "b.jpg": picture("JPEG")})
+    with pytest.raises(DatabaseError):
+        import_products(company=company, data=csv_bytes([row(1, images="a.png;b.jpg")]), images=archive, publish=True)
+    assert nothing_saved()
+    media = settings.MEDIA_ROOT
+    assert [path.name for path in media.rglob("*") if path.is_file()] == []
