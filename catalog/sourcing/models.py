@@ -49,8 +49,9 @@ class QuoteRequestQuerySet(models.QuerySet):
 class QuoteRequest(StatusMachine, models.Model):
     """A buyer's request for quotation. The buyer has no account: ``token`` is their secret link.
 
-    unconfirmed → open (the buyer confirmed the e-mail address; suppliers are matched and told) → closed (at
-    the deadline or by the buyer). Staff may hide any of them (spam, forbidden goods): hidden is final.
+        unconfirmed → open (the buyer confirmed the e-mail address; suppliers are matched and told) → closed (at
+        the deadline or by the buyer). Staff may hide any of them (spam, forbidden goods) and show a hidden one again,
+    in the status it had (closed if its deadline passed meanwhile).
     """
 
     class Status(models.TextChoices):
@@ -67,7 +68,7 @@ class QuoteRequest(StatusMachine, models.Model):
         Status.UNCONFIRMED: {Status.OPEN, Status.CLOSED, Status.HIDDEN},
         Status.OPEN: {Status.CLOSED, Status.HIDDEN},
         Status.CLOSED: {Status.HIDDEN},
-        Status.HIDDEN: set(),
+        Status.HIDDEN: {Status.UNCONFIRMED, Status.OPEN, Status.CLOSED},
     }
     transition_error = SourcingError
     stale_error = StaleSourcing
@@ -138,9 +139,10 @@ class QuoteRequest(StatusMachine, models.Model):
         return super().transition_refused(old, new)
 
     def status_change_fields(self, old, new, *, now):
-        if new == self.Status.OPEN:
+        # A request shown again after being hidden keeps the times it was confirmed and closed.
+        if new == self.Status.OPEN and old == self.Status.UNCONFIRMED:
             return {"confirmed_at": now}
-        if new == self.Status.CLOSED:
+        if new == self.Status.CLOSED and self.closed_at is None:
             return {"closed_at": now}
         return {}
 

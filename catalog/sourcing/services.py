@@ -299,3 +299,24 @@ def request_hide(*, quote_request, by, note, expected=None) -> QuoteRequest:
     locked.save(update_fields=["moderation_note"])
     locked.set_status(QuoteRequest.Status.HIDDEN, by=by, note=note, expected=expected)
     return locked
+
+
+@transaction.atomic
+def request_restore(*, quote_request, by, note, expected=None) -> QuoteRequest:
+    """Staff show a hidden request again, in the status it had before it was hidden; an unconfirmed or open one
+    whose deadline passed meanwhile comes back closed (as the deadline job would have closed it)."""
+    if not note.strip():
+        raise SourcingError(_("Say why the request is shown again."))
+    locked = QuoteRequest.objects.select_for_update().get(pk=quote_request.pk)
+    if locked.status != QuoteRequest.Status.HIDDEN:
+        raise SourcingError(_("This request is not hidden."))
+    hidden = locked.history.filter(to_status=QuoteRequest.Status.HIDDEN).order_by("-created_at", "-pk").first()
+    status = hidden.from_status if hidden else QuoteRequest.Status.OPEN
+    open_statuses = (QuoteRequest.Status.UNCONFIRMED, QuoteRequest.Status.OPEN)
+    if status in open_statuses and locked.deadline < timezone.localdate():
+        status = QuoteRequest.Status.CLOSED
+        locked.close_reason = QuoteRequest.CloseReason.DEADLINE
+    locked.moderation_note = ""
+    locked.save(update_fields=["moderation_note", "close_reason"])
+    locked.set_status(status, by=by, note=note, expected=expected)
+    return locked

@@ -1,4 +1,5 @@
-"""Admin for requests for quotation: every request, read-only, filtered by status and market; hide one."""
+"""Admin for requests for quotation: every request, read-only, filtered by status and market; hide one or show it
+again."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -19,9 +20,12 @@ class QuoteRequestIndexView(IndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if instance.status != QuoteRequest.Status.HIDDEN and self.request.user.has_perm(
-            admin_views.MODERATE_PERMISSION
-        ):
+        if not self.request.user.has_perm(admin_views.MODERATE_PERMISSION):
+            return buttons
+        if instance.status == QuoteRequest.Status.HIDDEN:
+            url = reverse("sourcing_restore", args=[instance.pk])
+            buttons.append(MenuItem(_("Show again"), url=url, icon_name="view", priority=50))
+        else:
             url = reverse("sourcing_hide", args=[instance.pk])
             buttons.append(MenuItem(_("Hide"), url=url, icon_name="view", priority=50))
         return buttons
@@ -75,4 +79,7 @@ def register_quote_request_viewset():
 
 @hooks.register("register_admin_urls")
 def moderation_urls():
-    return [path("rfq/<int:pk>/hide/", admin_views.hide, name="sourcing_hide")]
+    return [
+        path("rfq/<int:pk>/hide/", admin_views.hide, name="sourcing_hide"),
+        path("rfq/<int:pk>/show/", admin_views.restore, name="sourcing_restore"),
+    ]

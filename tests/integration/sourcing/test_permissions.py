@@ -183,3 +183,74 @@ class TestAdminModeration:
         assert client.post(f"/admin/rfq/{quote_request.pk}/hide/", {"note": "Spam"}).status_code == 302
         quote_request.refresh_from_db()
         assert quote_request.status == QuoteRequest.Status.OPEN
+
+
+class TestShowingAgain:
+    def hidden(self, client, quote_request, note="Looked like spam"):
+        from catalog.sourcing import services
+
+        services.request_hide(quote_request=quote_request, by=StaffFactory(), note=note)
+        quote_request.refresh_from_db()
+        return f"/admin/rfq/{quote_request.pk}/show/"
+
+    def test_each_kind_of_user_and_a_missing_note(self, client, market, rfq):
+        """Anonymous → sign in; a user without admin access and staff without the permission are refused; staff
+        with it must give a note (400, still hidden), then the request is open again with its quotes, its
+        confirmation time kept, and the history and audit log record who and why."""
+        from django.contrib.auth.models import Permission
+        from wagtail.models import ModelLogEntry
+
+        quote_request, _alpha, _beta = rfq
+        confirmed_at = quote_request.confirmed_at
+        url = self.hidden(client, quote_request)
+        assert client.get(url).status_code == 302
+        client.force_login(UserFactory())
+        assert client.post(url, {"note": "x"}).status_code == 302
+        staff = StaffFactory(is_superuser=False)
+        staff.user_permissions.add(Permission.objects.get(codename="access_admin"))
+        client.force_login(staff)
+        assert client.post(url, {"note": "x"}).status_code == 302
+        quote_request.refresh_from_db()
+        assert quote_request.status == QuoteRequest.Status.HIDDEN
+        client.force_login(StaffFactory(is_superuser=True))
+        listing = client.get("/admin/sourcing_quoterequest/?status=hidden").content.decode()
+        assert url in listing
+        assert client.get(url).status_code == 200
+        response = client.post(url, {"note": "  "})
+        assert response.status_code == 400
+        quote_request.refresh_from_db()
+        assert quote_request.status == QuoteRequest.Status.HIDDEN
+        assert client.post(url, {"note": "The buyer is real: checked by phone"}).status_code == 302
+        quote_request.refresh_from_db()
+        assert quote_request.status == QuoteRequest.Status.OPEN
+        assert quote_request.confirmed_at == confirmed_at and quote_request.moderation_note == ""
+        assert quote_request.history.order_by("-pk").first().note == "The buyer is real: checked by phone"
+        assert ModelLogEntry.objects.for_instance(quote_request).filter(action="portal.status_change").count() == 2
+        assert client.get(f"/en/rfq/r/{quote_request.token}/").status_code == 200
+        client.force_login(market.thai_reader.member)
+        assert client.get(supplier_url(market.thai_reader.company, quote_request)).status_code == 200
+
+    def test_a_request_whose_deadline_passed_comes_back_closed(self, client, rfq):
+        """A request hidden while open whose deadline is over by now is shown again closed, for the deadline."""
+        quote_request, _alpha, _beta = rfq
+        url = self.hidden(client, quote_request)
+        QuoteRequest.objects.filter(pk=quote_request.pk).update(
+            deadline=timezone.localdate() - datetime.timedelta(days=1)
+        )
+        client.force_login(StaffFactory(is_superuser=True))
+        assert client.post(url, {"note": "Not spam after all"}).status_code == 302
+        quote_request.refresh_from_db()
+        assert quote_request.status == QuoteRequest.Status.CLOSED
+        assert quote_request.close_reason == QuoteRequest.CloseReason.DEADLINE and quote_request.closed_at
+
+    def test_a_request_that_is_not_hidden_cannot_be_shown_again(self, client, rfq):
+        """The page of a visible request offers no form, and a POST says it is not hidden (400, unchanged)."""
+        quote_request, _alpha, _beta = rfq
+        client.force_login(StaffFactory(is_superuser=True))
+        url = f"/admin/rfq/{quote_request.pk}/show/"
+        page = client.get(url).content.decode()
+        assert "help-warning" in page and 'name="note"' not in page
+        response = client.post(url, {"note": "why"})
+        assert response.status_code == 400 and "help-warning" in response.content.decode()
+        quote_request.refresh_from_db()
+        assert quote_request.status == QuoteRequest.Status.OPEN
