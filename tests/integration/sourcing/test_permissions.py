@@ -132,6 +132,7 @@ class TestBuyerLink:
         response = client.get("/en/rfq/mine/")
         assert response.status_code == 302 and "/accounts/login/" in response["Location"]
         client.force_login(UserFactory())
+        assert 'href="/en/rfq/mine/"' in client.get("/en/").content.decode()  # in the account menu
         assert quote_request.reference not in client.get("/en/rfq/mine/").content.decode()
         client.force_login(UserFactory(email=quote_request.email.upper()))
         html = client.get("/en/rfq/mine/").content.decode()
