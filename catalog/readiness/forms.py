@@ -18,7 +18,7 @@ class RuleForm(WagtailAdminModelForm):
         help_text=Rule._meta.get_field("languages").help_text,
     )
 
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):  # keeps Wagtail's admin form fields (date picker, https:// default)
         model = Rule
         fields = [
             "market",
