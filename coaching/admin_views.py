@@ -60,11 +60,8 @@ def _filtered(request):
 
 def index(request):
     filterset = _filtered(request)
-    applications = filterset.qs.order_by("-submitted_at", "-pk")
-    page = Paginator(applications, 50).get_page(request.GET.get("p"))
-    scores = selectors.average_scores(page.object_list)
-    titles = selectors.localized_titles({application.program for application in page.object_list})
-    rows = [(application, scores[application.pk], titles[application.program_id]) for application in page.object_list]
+    page = Paginator(selectors.review_list(filterset.qs), 50).get_page(request.GET.get("p"))
+    rows = selectors.review_rows(page.object_list)
     program = filterset.form.cleaned_data.get("program") if filterset.is_bound and filterset.form.is_valid() else None
     context = {
         "filterset": filterset,

@@ -12,7 +12,7 @@ from .models import Application, ProgramPage
 
 
 def _programs(request):
-    return ProgramPage.objects.filter(locale=Locale.get_default()).order_by("-opens_at")
+    return ProgramPage.objects.filter(locale=Locale.get_default()).defer_streamfields().order_by("-opens_at")
 
 
 def _reviewers(request):

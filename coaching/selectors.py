@@ -17,8 +17,9 @@ from wagtail.models import Locale
 from payments.models import Payment
 from payments.selectors import payment_for
 from payments.stripe_client import stripe_configured
-from portal.companies.models import Company
+from portal.companies.models import Company, Industry
 from portal.home.featured import FeaturedItem
+from portal.markets import District
 from portal.status import StatusChange
 from portal.templatetags.moments import zone_label
 
@@ -203,23 +204,82 @@ def review_summary(application, *, criteria=None, reviews=None):
     }
 
 
-def average_scores(applications):
+def program_criteria(programs):
+    """{program pk: its scoring rubric, as ``ProgramPage.criteria`` gives it} for default-language programs:
+    ids and weights of the program, names of its live translation in the active language where that has the
+    same criterion; the translations of all of them in one query."""
+    programs = list(programs)
+    keys = {program.translation_key: program.pk for program in programs}
+    translated = ProgramPage.objects.live().filter(translation_key__in=keys, locale=Locale.get_active())
+    names = {
+        keys[page.translation_key]: {block.id: block.value["name"] for block in page.rubric}
+        for page in translated.only("translation_key", "rubric")
+    }
+    return {
+        program.pk: [
+            {
+                "id": block.id,
+                "name": names.get(program.pk, {}).get(block.id) or block.value["name"],
+                "weight": block.value["weight"] or 1,
+            }
+            for block in program.rubric
+        ]
+        for program in programs
+    }
+
+
+def average_scores(applications, *, criteria=None):
     """{application pk: average weighted score or None} for a list of applications: their reviews in one
-    query, each program's criteria once."""
+    query, the programs' criteria (``program_criteria``, or read here) once."""
     applications = list(applications)
     reviews = defaultdict(list)
     for review in Review.objects.filter(application__in=applications).select_related("reviewer").order_by("pk"):
         reviews[review.application_id].append(review)
-    criteria = {}
-    for application in applications:
-        if application.program_id not in criteria:
-            criteria[application.program_id] = application.program.criteria()
+    if criteria is None:
+        criteria = program_criteria({application.program for application in applications})
     return {
         application.pk: review_summary(
             application, criteria=criteria[application.program_id], reviews=reviews[application.pk]
         )["average"]
         for application in applications
     }
+
+
+REVIEW_LIST_FIELDS = ("reference", "status", "submitted_at", "program", "company__name_zh")
+REVIEW_LIST_FIELDS += ("company__district", "company__industry")
+
+
+def review_list(applications):
+    """The staff review list: ``applications`` (from ``applications_for_staff``, filtered) newest first, with
+    only the columns the list shows (not the answers, nor the program pages: ``review_rows`` reads those)."""
+    return (
+        applications.select_related(None)
+        .select_related("company")
+        .only(*REVIEW_LIST_FIELDS)
+        .order_by("-submitted_at", "-pk")
+    )
+
+
+def review_rows(applications):
+    """The rows of one page of ``review_list``: each application with its average score, its program's title
+    in the active language and its company's district and industry labels; the programs, their translations
+    and the reviews in one query each, whatever the number of rows."""
+    applications = list(applications)
+    programs = ProgramPage.objects.filter(pk__in={application.program_id for application in applications})
+    programs = list(programs.only("title", "translation_key", "locale", "rubric"))
+    titles = localized_titles(programs)
+    scores = average_scores(applications, criteria=program_criteria(programs))
+    districts, industries = dict(District.choices), dict(Industry.choices)
+    return [
+        {
+            "application": application,
+            "score": scores[application.pk],
+            "program": titles[application.program_id],
+            "district": districts.get(application.company.district, application.company.district),
+            "industry": industries.get(application.company.industry, application.company.industry),
+        }
+        for application in applications
+    ]
 
 
 def waitlist_suggestion(program):
@@ -365,7 +425,7 @@ COHORT_STATUSES = (S.ENROLLED, S.COMPLETED)
 
 def report_programs():
     """Programs in the default language (applications always point to these), oldest intake first."""
-    return ProgramPage.objects.filter(locale=Locale.get_default()).order_by("opens_at", "pk")
+    return ProgramPage.objects.filter(locale=Locale.get_default()).defer_streamfields().order_by("opens_at", "pk")
 
 
 def cohort_years():

@@ -9,9 +9,12 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.templatetags.l10n import unlocalize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
@@ -35,6 +38,25 @@ def _csv_text(value):
 
 def _yes_no(value):
     return gettext("yes") if value else gettext("no")
+
+
+class FigureColumn(Column):
+    """A report column (never sortable) whose heading and cells are written straight into their ``<th>`` and
+    ``<td>``, as Wagtail's header and cell templates write them (integers without separators, other numbers in
+    the reader's format, text escaped, nothing for None), without rendering a template for each cell."""
+
+    def render_header_html(self, parent_context):
+        return format_html("<th>{}</th>", self.label)
+
+    def render_cell_html(self, instance, parent_context):
+        value = self.get_value(instance)
+        if value is None:
+            text = ""
+        elif isinstance(value, int) and not isinstance(value, bool):
+            text = unlocalize(value)
+        else:
+            text = localize(value)
+        return format_html("<td>{}</td>", text)
 
 
 class BureauReport(LocalizedExportMixin, ReportView):
@@ -80,7 +102,7 @@ class BureauReport(LocalizedExportMixin, ReportView):
 
     @cached_property
     def columns(self):
-        return [Column(key, label=heading, accessor=self._cell(key)) for key, heading in self.fields]
+        return [FigureColumn(key, label=heading, accessor=self._cell(key)) for key, heading in self.fields]
 
     @staticmethod
     def _cell(key):

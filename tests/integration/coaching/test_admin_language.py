@@ -5,10 +5,12 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from coaching.models import ProgramPage
+from coaching import selectors
+from coaching.models import ProgramPage, Review
 from tests.factories.accounts import StaffFactory
 from tests.factories.coaching import QUESTIONS, RUBRIC, ApplicationFactory, ProgramPageFactory
 
@@ -90,3 +92,25 @@ def test_the_csv_headings_and_question_columns_follow_the_admin_language(client,
     rows = list(csv.reader(io.StringIO(client.get(reverse("coaching_applications:export_csv")).content.decode())))
     assert "主要產品" in rows[0] and "Main product" not in rows[0]
     assert rows[1][2] == "跨境電商輔導"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hant"])
+def test_the_rubrics_read_for_a_page_of_programs_match_each_programs_own(program, language):
+    """The review list reads the rubrics of all its programs at once: the same criteria as each program's
+    own ``criteria()``, names in the reader's language and weights of the Chinese source."""
+    with translation.override(language):
+        assert selectors.program_criteria([program]) == {program.pk: program.criteria()}
+
+
+def test_the_list_shows_the_average_score_and_the_companys_district_and_industry(client, application):
+    """A scored application's row carries the score the review screen computes and the company's district and
+    industry by their labels in the admin language."""
+    staff = staff_in(client, "en")
+    Review.objects.create(application=application, reviewer=staff, scores={"c-fit": 4, "c-ready": 1})
+    with translation.override("en"):
+        expected = selectors.review_summary(application)["average"]
+    [row] = client.get(reverse("coaching_applications:index")).context["rows"]
+    assert expected is not None and row["score"] == expected
+    assert row["district"] == application.company.get_district_display()
+    assert row["industry"] == application.company.get_industry_display()
+    assert row["program"] == "Cross-border coaching"
