@@ -14,14 +14,14 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from elasticsearch import helpers
 from elasticsearch.exceptions import ElasticsearchException, NotFoundError
 
 from . import spelling
 from .documents import LANGUAGE_FIELDS, alias_name, index_body, index_pattern, new_index_name
 from .facets import BUCKETS, FACETS
-from .models import ProductEntry, ProductEntryFacet
+from .models import ProductEntry, ProductEntryFacet, ProductFacetTotal
 from .synonyms import load_synonym_sets
 from .text import fold
 
@@ -71,28 +71,88 @@ def _entry(document):
     )
 
 
+def _delete_facet_rows(ids):
+    """Delete the facet rows of the entries `ids`; returns {(facet, value): rows deleted}, exactly the rows
+    this statement removed (`RETURNING`: PostgreSQL, SQLite 3.35+)."""
+    removed = collections.Counter()
+    table = ProductEntryFacet._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), BULK_CHUNK // 2):
+            chunk = ids[start : start + BULK_CHUNK // 2]
+            placeholders = ", ".join(["%s"] * len(chunk))
+            # Table name from the model; the ids are parameters.
+            sql = f"DELETE FROM {table} WHERE entry_id IN ({placeholders}) RETURNING facet, value"  # noqa: S608
+            cursor.execute(sql, chunk)
+            removed.update(cursor.fetchall())
+    return removed
+
+
+def _add_to_totals(changes):
+    """Add {(facet, value): change} to the facet totals, in one atomic upsert per value."""
+    table = ProductFacetTotal._meta.db_table
+    rows = [(facet, value, change) for (facet, value), change in sorted(changes.items()) if change]
+    if not rows:
+        return
+    # Table name from the model; the values are parameters. Same syntax on PostgreSQL and SQLite 3.24+.
+    sql = (
+        f"INSERT INTO {table} (facet, value, entries) VALUES (%s, %s, %s) "  # noqa: S608
+        f"ON CONFLICT (facet, value) DO UPDATE SET entries = {table}.entries + excluded.entries"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _recount_totals():
+    totals, facets = ProductFacetTotal._meta.db_table, ProductEntryFacet._meta.db_table
+    ProductFacetTotal.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # Table names from the models.
+            f"INSERT INTO {totals} (facet, value, entries) "  # noqa: S608
+            f"SELECT facet, value, COUNT(*) FROM {facets} GROUP BY facet, value"
+        )
+
+
+def _analyze():
+    """After a full replace the planner's statistics describe the old rows: gather new ones (PostgreSQL also
+    marks the pages all-visible, so the facet counts read the indexes only). Runs after the commit (VACUUM
+    cannot run in a transaction)."""
+    tables = [model._meta.db_table for model in (ProductEntry, ProductEntryFacet, ProductFacetTotal)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"VACUUM (ANALYZE) {', '.join(tables)}")
+        else:
+            for table in tables:
+                cursor.execute(f"ANALYZE {table}")
+
+
 @transaction.atomic
 def write_entries(documents, removed_ids=(), *, replace_all=False):
-    """Replace the database entries of `documents` and delete those of `removed_ids` (or all others), and
-    add their names' words to the spelling vocabulary (rewritten from scratch with `replace_all`)."""
+    """Replace the database entries of `documents` and delete those of `removed_ids` (or all others), keep
+    the facet totals in step, and add their names' words to the spelling vocabulary (rewritten from scratch
+    with `replace_all`). The SQLite text index follows the entries by itself (triggers, migration 0003)."""
     spelling_texts = [text for document in documents for text in _names(document) + _category_names(document)]
+    facet_rows = [(document["id"], facet, value) for document in documents for facet, value in _facet_rows(document)]
     if replace_all:
         ProductEntry.objects.all().delete()
         spelling.replace_words([*spelling_texts, *(term for terms in load_synonym_sets() for term in terms)])
     else:
         spelling.add_words(spelling_texts)
         ids = [*(document["id"] for document in documents), *removed_ids]
+        changes = collections.Counter((facet, value) for _id, facet, value in facet_rows)
+        changes.subtract(_delete_facet_rows(ids))
         for start in range(0, len(ids), BULK_CHUNK // 2):
             ProductEntry.objects.filter(product_id__in=ids[start : start + BULK_CHUNK // 2]).delete()
     ProductEntry.objects.bulk_create([_entry(document) for document in documents], batch_size=BULK_CHUNK)
     ProductEntryFacet.objects.bulk_create(
-        [
-            ProductEntryFacet(entry_id=document["id"], facet=facet, value=value)
-            for document in documents
-            for facet, value in _facet_rows(document)
-        ],
+        [ProductEntryFacet(entry_id=entry_id, facet=facet, value=value) for entry_id, facet, value in facet_rows],
         batch_size=BULK_CHUNK,
     )
+    if replace_all:
+        _recount_totals()
+        transaction.on_commit(_analyze)
+    else:
+        _add_to_totals(changes)
 
 
 # --- Elasticsearch -----------------------------------------------------------------------------------------

@@ -89,8 +89,14 @@ class ProductEntry(models.Model):
     """A live product flattened for the database search backend (the same document Elasticsearch gets).
 
     Text columns are case-folded so that a plain `contains` is a case-insensitive substring match for
-    every script, on SQLite and PostgreSQL alike.
+    every script, on SQLite and PostgreSQL alike. `search_text` has a trigram index (migration 0003): on
+    PostgreSQL a `pg_trgm` GIN index the planner uses for `contains` of 3+ characters, on SQLite the FTS5
+    table TEXT_INDEX (trigram tokenizer), kept in step with this table by triggers, which the backend asks
+    first (search/backends/database.py).
     """
+
+    # The SQLite FTS5 trigram table over `search_text` (rowid = product_id); absent on PostgreSQL.
+    TEXT_INDEX = "search_productentry_text"
 
     product_id = models.PositiveBigIntegerField(primary_key=True)
     document = models.JSONField()
@@ -105,6 +111,9 @@ class ProductEntry(models.Model):
     class Meta:
         verbose_name = _("product search entry")
         verbose_name_plural = _("product search entries")
+        # A search without words reads these columns only: from this index, not from the rows with their
+        # documents (five times the size).
+        indexes = [models.Index(fields=["product_id", "created_at", "price_twd", "moq"], name="search_entry_browse")]
 
     def __str__(self):
         return f"product {self.product_id}"
@@ -138,3 +147,20 @@ class ProductEntryFacet(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}"
+
+
+class ProductFacetTotal(models.Model):
+    """How many entries have each facet value, over the whole table: kept by `indexing.write_entries` in the
+    transaction that writes the facet rows. When a search matches more than half of the entries, the database
+    backend counts the facet rows of the entries it did not match and subtracts them from these totals, so
+    counting never reads more than half of the facet rows (search/backends/database.py)."""
+
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=200)
+    entries = models.IntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="search_facet_total_unique")]
+
+    def __str__(self):
+        return f"{self.facet}={self.value}: {self.entries}"

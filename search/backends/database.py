@@ -1,18 +1,27 @@
 """Searching the ProductEntry table: substring matching over folded text (search/text.py: Chinese in one
 script, no case, no Latin diacritics; works for Chinese and Thai on SQLite and PostgreSQL), facet counts by
-aggregation, the same result shape as Elasticsearch. Typos in Latin words: search/spelling.py."""
+aggregation, the same result shape as Elasticsearch. Typos in Latin words: search/spelling.py.
 
+Words of 3+ characters are looked up in a trigram index first (migration 0003: `pg_trgm` GIN on PostgreSQL,
+which the planner applies to `LIKE` by itself; the FTS5 table ProductEntry.TEXT_INDEX on SQLite, asked
+here); `LIKE` still decides, so the index only narrows and the results are those of `LIKE` alone. Shorter
+words (many Chinese ones) have no trigram and are matched by `LIKE` over the rows the other words leave.
+"""
+
+import contextlib
 import dataclasses
+import functools
 import re
 import sqlite3
 
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 
 from .. import spelling, synonyms
 from ..facets import BUCKETS, FACETS, MAX_PAGE, PAGE_SIZE, PRICE_FIELD, sort_for
-from ..models import ProductEntry, ProductEntryFacet
+from ..models import ProductEntry, ProductEntryFacet, ProductFacetTotal
 from ..text import fold
 from .base import (
     AUTOCOMPLETE_CANDIDATES,
@@ -31,26 +40,66 @@ def _words(text):
     return text.split()
 
 
+# A trigram index narrows by words of at least this many characters (one trigram); shorter ones match all rows.
+INDEXED_WORD = 3
+
+
+@functools.cache
+def _sqlite_has_trigram():
+    """Whether this SQLite library has FTS5's trigram tokenizer (3.34+): migration 0003 then made TEXT_INDEX."""
+    with contextlib.closing(sqlite3.connect(":memory:")) as probe:
+        try:
+            probe.execute("CREATE VIRTUAL TABLE probe USING fts5(text, tokenize='trigram')")
+        except sqlite3.OperationalError:
+            return False
+    return True
+
+
+def _fts_all(words):
+    """An FTS5 query: every word as a quoted string (a substring of 3+ characters for the trigram tokenizer)."""
+    return "(" + " AND ".join('"' + word.replace('"', '""') + '"' for word in words) + ")"
+
+
+def _text_index_query(common, branches):
+    """The FTS5 query every entry matching the text filter satisfies, from its 3+ character words; "" when
+    no such query narrows (an alternative of short words only may match any entry)."""
+    parts = [_fts_all([word]) for word in sorted(common) if len(word) >= INDEXED_WORD]
+    long_words = [[word for word in words if len(word) >= INDEXED_WORD] for words in branches]
+    if long_words and all(long_words):
+        parts.append("(" + " OR ".join(_fts_all(words) for words in long_words) + ")")
+    return " AND ".join(parts)
+
+
 def _text_filter(alternatives):
     """Each alternative matches when every word is a substring of the entry's text; any alternative will do.
 
-    Words shared by every alternative (most synonym swaps change one term) are tested once.
+    Words shared by every alternative (most synonym swaps change one term) are tested once. On SQLite with
+    the trigram table, the entries are first narrowed to those the table finds.
     """
     word_lists = [_words(text) for text in alternatives]
     common = set.intersection(*(set(words) for words in word_lists))
+    branches = [[word for word in words if word not in common] for words in word_lists]
+    if not all(branches):
+        branches = []
     condition = Q()
     for word in sorted(common):
         condition &= Q(search_text__contains=word)
-    rest = Q()
-    for words in word_lists:
-        remaining = [word for word in words if word not in common]
-        if not remaining:
-            return condition
-        branch = Q()
-        for word in remaining:
-            branch &= Q(search_text__contains=word)
-        rest |= branch
-    return condition & rest
+    if branches:
+        rest = Q()
+        for words in branches:
+            branch = Q()
+            for word in words:
+                branch &= Q(search_text__contains=word)
+            rest |= branch
+        condition &= rest
+    if connection.vendor == "sqlite" and _sqlite_has_trigram():
+        index_query = _text_index_query(common, branches)
+        if index_query:
+            table = ProductEntry.TEXT_INDEX
+            # Table name from the model; the query is a parameter.
+            found = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [index_query])  # noqa: S608, S611
+            condition &= Q(product_id__in=found)
+    return condition
 
 
 def _bucket_condition(column, low, high):
@@ -130,6 +179,40 @@ def _bucket_counts(facet):
     return sql, params
 
 
+def _facet_counts(table):
+    """The SQL counting the matched entries' facet rows, as ('f', facet, value, count, 0) rows.
+
+    When at most half of the entries match, their facet rows are counted (the matched rows lead: SQLite keeps
+    a CROSS JOIN's order, PostgreSQL plans it as any join; each one's facet rows are read through the
+    (entry, facet, value) index, never the whole facet table). When more match, the facet rows of the entries
+    *not* matched are counted and subtracted from the totals (ProductFacetTotal), so a search never counts
+    more than half of the facet rows. Both are exact; `sizes` decides which one runs, before either starts.
+    """
+    entries, totals = ProductEntry._meta.db_table, ProductFacetTotal._meta.db_table
+    few, many = (
+        "(SELECT matched_count * 2 <= entry_count FROM sizes)",
+        "(SELECT matched_count * 2 > entry_count FROM sizes)",
+    )
+    # Table names from the models; no values.
+    direct = (
+        f"SELECT 'f', facet, value, COUNT(*), 0 FROM matched CROSS JOIN {table} "  # noqa: S608
+        f"WHERE entry_id = matched.product_id AND {few} GROUP BY facet, value"
+    )
+    # The condition is repeated inside: SQLite fills a joined subquery before it tests the outer WHERE.
+    unmatched = (
+        f"SELECT facet, value, COUNT(*) AS entries FROM {entries} unmatched CROSS JOIN {table} "  # noqa: S608
+        f"WHERE entry_id = unmatched.product_id AND {many} "
+        "AND NOT EXISTS (SELECT 1 FROM matched WHERE matched.product_id = unmatched.product_id) "
+        "GROUP BY facet, value"
+    )
+    complement = (
+        "SELECT 'f', totals.facet, totals.value, totals.entries - COALESCE(counted.entries, 0), 0 "  # noqa: S608
+        f"FROM {totals} totals LEFT JOIN ({unmatched}) counted "
+        f"ON counted.facet = totals.facet AND counted.value = totals.value WHERE {many}"
+    )
+    return [(direct, []), (complement, [])]
+
+
 def _statement(entries, query, sort):
     """One statement over one scan of the entries: the total, the bucket counts, the counts of the matched
     entries' facet rows and the ids of the page, as rows (kind, name, value, number, position).
@@ -147,20 +230,22 @@ def _statement(entries, query, sort):
         columns.append("rank")
     matched_sql, matched_params = entries.values(*columns).query.get_compiler(connection=connection).as_sql()
     table = ProductEntryFacet._meta.db_table
-    # The matched rows lead (SQLite keeps a CROSS JOIN's order; PostgreSQL plans it as any join): each one's facet
-    # rows are read through the (entry, facet, value) index, never the whole facet table.
-    matched_facets = f"FROM matched CROSS JOIN {table} WHERE entry_id = matched.product_id"  # noqa: S608
-    facet_rows = f"SELECT 'f', facet, value, COUNT(*), 0 {matched_facets}"  # noqa: S608
     parts = [
-        ("SELECT 't', '', '', COUNT(*), 0 FROM matched", []),
-        (f"{facet_rows} GROUP BY facet, value", []),
+        ("SELECT 't', '', '', matched_count, 0 FROM sizes", []),
+        *_facet_counts(table),
         *(_bucket_counts(facet) for facet in FACETS if facet.kind == BUCKETS),
     ]
     if query.page <= MAX_PAGE:
         page = f"SELECT product_id FROM matched ORDER BY {_order_sql(sort)} LIMIT %s OFFSET %s"  # noqa: S608
         numbered = f"SELECT 'p', '', '', product_id, ROW_NUMBER() OVER () FROM ({page}) page"  # noqa: S608
         parts.append((numbered, [PAGE_SIZE, query.offset]))
-    sql = f"WITH matched AS{_materialized()} ({matched_sql}) " + " UNION ALL ".join(part for part, _ in parts)
+    materialized = _materialized()
+    # Table name from the model.
+    sizes = (
+        f"sizes AS{materialized} (SELECT (SELECT COUNT(*) FROM matched) AS matched_count, "  # noqa: S608
+        f"(SELECT COUNT(*) FROM {ProductEntry._meta.db_table}) AS entry_count)"
+    )
+    sql = f"WITH matched AS{materialized} ({matched_sql}), {sizes} " + " UNION ALL ".join(part for part, _ in parts)
     return sql, [*matched_params, *(param for _, part_params in parts for param in part_params)]
 
 
