@@ -15,6 +15,7 @@ database backend is measured (the default ELASTICSEARCH_URL here is http://127.0
 """
 
 import argparse
+import contextlib
 import datetime
 import os
 import random
@@ -192,27 +193,72 @@ def make_queries(rng):
     return queries
 
 
-def measure(queries):
+class Phases:
+    """Times the parts of each Elasticsearch search, to split the selector's own time (selector − `took`):
+
+    outside the backend  the selector's own work: cleaning and folding the text, its synonym alternatives,
+                         the facet labels
+    in the backend       the request body (kept per query) and reading the hits, highlights and counts
+    the client's call    beyond `took`: the HTTP round trip, the node's work outside `took` (reading the
+                         request, writing the response) and decoding the JSON
+    """
+
+    def __init__(self):
+        from search.backends import elasticsearch
+        from search.engine import get_client
+
+        self.backend, self.client = [], []
+        self._module, self._client = elasticsearch, get_client()
+        self._search, self._client_search = elasticsearch.search, self._client.search
+
+    def _timed(self, function, into):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                into.append((time.perf_counter() - started) * 1000)
+
+        return timed
+
+    def __enter__(self):
+        self._module.search = self._timed(self._search, self.backend)
+        self._client.search = self._timed(self._client_search, self.client)
+        return self
+
+    def __exit__(self, *exc_info):
+        self._module.search = self._search
+        del self._client.search
+
+
+def measure(queries, *, phases=False):
     from search.selectors import product_search
 
     for query in queries[:20]:
         product_search(**query)
     timings, took, overheads, engines = [], [], [], set()
-    for query in queries:
-        started = time.perf_counter()
-        results = product_search(**query)
-        elapsed = (time.perf_counter() - started) * 1000
-        timings.append(elapsed)
-        engines.add(results.engine)
-        if results.took is not None:
-            took.append(results.took)
-            overheads.append(elapsed - results.took)
+    with Phases() if phases else contextlib.nullcontext() as timed:
+        for query in queries:
+            started = time.perf_counter()
+            results = product_search(**query)
+            elapsed = (time.perf_counter() - started) * 1000
+            timings.append(elapsed)
+            engines.add(results.engine)
+            if results.took is not None:
+                took.append(results.took)
+                overheads.append(elapsed - results.took)
     quantiles = statistics.quantiles(timings, n=100)
     result = {"p50": quantiles[49], "p95": quantiles[94], "max": max(timings), "engines": engines}
     if took:
         took_quantiles = statistics.quantiles(took, n=100)
         result["took"] = (took_quantiles[49], took_quantiles[94])
         result["overhead"] = statistics.median(overheads)
+    if phases and len(timed.backend) == len(timed.client) == len(timings) == len(took):
+        result["phases"] = (
+            statistics.median(total - backend for total, backend in zip(timings, timed.backend, strict=True)),
+            statistics.median(backend - client for backend, client in zip(timed.backend, timed.client, strict=True)),
+            statistics.median(client - engine for client, engine in zip(timed.client, took, strict=True)),
+        )
     return result
 
 
@@ -240,6 +286,12 @@ def report(vendor, label, result):
             f"[{vendor}] {label} own `took`: p50 {took_p50:.1f} ms, p95 {took_p95:.1f} ms; "
             f"selector ÷ took (medians) {result['p50'] / max(took_p50, 1):.2f}; "
             f"the selector's own time (selector − took) median {result['overhead']:.1f} ms"
+        )
+    if "phases" in result:
+        outside, backend, client = result["phases"]
+        print(
+            f"[{vendor}] {label} own time by part (medians): selector outside the backend {outside:.2f} ms, "
+            f"backend outside the client {backend:.2f} ms, client call beyond `took` {client:.2f} ms"
         )
 
 
@@ -283,7 +335,7 @@ def main():
             elapsed = time.perf_counter() - started
             print(f"[{vendor}] elasticsearch bulk rebuild: {count / elapsed:,.0f} products/s ({elapsed:.1f} s)")
             print(f"[{vendor}] full zero-downtime rebuild incl. reading the catalogue: {elapsed + build:.1f} s")
-            result = measure(queries)
+            result = measure(queries, phases=True)
             report(vendor, "elasticsearch", result)
             settings.ELASTICSEARCH_URL = ""
         result = measure(queries)

@@ -27,6 +27,9 @@ LANGUAGE_ANALYZERS = {
     "vi": "vi_text",
 }
 SEARCH_ANALYZERS = {"zh_text": "zh_search"}
+# Explicit, so that an idle shard never waits for a refresh on its next search (Elasticsearch stops refreshing
+# a shard without an explicit interval after 30 s without searches, and the next search then waits for one).
+REFRESH_INTERVAL = "1s"
 LATIN_SUFFIXES = tuple(LANGUAGE_FIELDS[code] for code in LATIN_LANGUAGES)
 PARTS_MIN, PARTS_MAX = 4, 12
 
@@ -35,6 +38,12 @@ def _text(suffix, *, parts):
     analyzer = LANGUAGE_ANALYZERS[suffix]
     fields = {"parts": Text(analyzer="word_parts", search_analyzer="word_search")} if parts else {}
     return Text(analyzer=analyzer, search_analyzer=SEARCH_ANALYZERS.get(analyzer, analyzer), fields=fields)
+
+
+def _facet_keyword():
+    """A keyword field that a terms aggregation counts on every search: its global ordinals are built when a
+    refresh opens new segments, not by the first search after it."""
+    return Keyword(eager_global_ordinals=True)
 
 
 def _per_language(*, parts=False):
@@ -54,11 +63,11 @@ class ProductDocument(Document):
     autocomplete = Text(analyzer="autocomplete", search_analyzer="autocomplete_search")
     spelling = Text(analyzer="spelling")
     category = Keyword()
-    category_paths = Keyword()
-    certifications = Keyword()
-    markets = Keyword()
-    ready_for = Keyword()
-    district = Keyword()
+    category_paths = _facet_keyword()
+    certifications = _facet_keyword()
+    markets = _facet_keyword()
+    ready_for = _facet_keyword()
+    district = _facet_keyword()
     sample_available = Boolean()
     price_twd = Float()
     moq = Integer()
@@ -132,8 +141,7 @@ def index_body(*, building=False):
         "max_ngram_diff": PARTS_MAX - PARTS_MIN,
         "analysis": analysis(),
     }
-    if building:
-        index_settings["refresh_interval"] = "-1"
+    index_settings["refresh_interval"] = "-1" if building else REFRESH_INTERVAL
     return {"settings": index_settings, "mappings": ProductDocument._doc_type.mapping.to_dict()}
 
 

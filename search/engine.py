@@ -3,14 +3,36 @@
 import os
 import threading
 
+import orjson
 from django.conf import settings
 from elasticsearch import Elasticsearch
-from elasticsearch.exceptions import ElasticsearchException
+from elasticsearch.exceptions import ElasticsearchException, SerializationError
+from elasticsearch.serializer import JSONSerializer
 
 # Connections kept open per host: a web worker's threads, or a rebuild's parallel bulk requests.
 POOL_SIZE = 8
 _clients = {}
 _lock = threading.Lock()
+
+
+class Serializer(JSONSerializer):
+    """The client's JSON through orjson: every search response is decoded here, and every bulk request of a
+    rebuild encoded, several times faster than with the standard library. Text is sent as it is (a request body
+    kept serialised); what orjson cannot encode by itself (a Decimal) goes through the client's own `default`."""
+
+    def loads(self, s):
+        try:
+            return orjson.loads(s)
+        except orjson.JSONDecodeError as exc:
+            raise SerializationError(s, exc) from exc
+
+    def dumps(self, data):
+        if isinstance(data, str):
+            return data
+        try:
+            return orjson.dumps(data, default=self.default, option=orjson.OPT_NON_STR_KEYS).decode()
+        except TypeError as exc:
+            raise SerializationError(data, exc) from exc
 
 
 def cluster_urls():
@@ -40,6 +62,7 @@ def get_client():
                 max_retries=len(urls) - 1,
                 retry_on_timeout=len(urls) > 1,
                 maxsize=POOL_SIZE,
+                serializer=Serializer(),
             )
             _clients[key] = client
         return client

@@ -19,7 +19,7 @@ from elasticsearch import helpers
 from elasticsearch.exceptions import ElasticsearchException, NotFoundError
 
 from . import spelling
-from .documents import LANGUAGE_FIELDS, alias_name, index_body, index_pattern, new_index_name
+from .documents import LANGUAGE_FIELDS, REFRESH_INTERVAL, alias_name, index_body, index_pattern, new_index_name
 from .facets import BUCKETS, FACETS
 from .models import ProductEntry, ProductEntryFacet, ProductFacetTotal
 from .synonyms import load_synonym_sets
@@ -274,7 +274,7 @@ def rebuild_index(client, documents, *, progress=None):
             if progress:
                 progress(count)
         client.indices.put_settings(
-            index=name, body={"index": {"refresh_interval": "1s"}}, request_timeout=ADMIN_TIMEOUT
+            index=name, body={"index": {"refresh_interval": REFRESH_INTERVAL}}, request_timeout=ADMIN_TIMEOUT
         )
         client.indices.refresh(index=name, request_timeout=ADMIN_TIMEOUT)
     except Exception:

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from search import indexing, services, sources
 from search.documents import alias_name
 from search.engine import get_client
+from search.facets import FACETS, TERMS
 from search.models import PendingUpdate, ProductEntry
 from search.selectors import product_search
 from tests.factories.search import PublicProductFactory
@@ -168,3 +169,21 @@ def test_the_index_has_a_replica_only_when_the_cluster_has_a_second_node(client)
     assert index_settings["auto_expand_replicas"] == "0-1"
     assert index_settings["number_of_replicas"] == "0"
     assert client.cluster.health(index=target)["status"] == "green"
+
+
+def test_facet_keywords_load_their_ordinals_at_refresh_and_an_idle_index_keeps_refreshing(db, client):
+    """Every terms facet's keyword field builds its global ordinals when a refresh opens new segments (not in the
+    first search after it); the interval is explicit on a first index and on a rebuilt one, so a shard left idle
+    never makes the next search wait for a refresh; one shard holds the catalogue."""
+    PublicProductFactory()
+    fields = {facet.field for facet in FACETS if facet.kind == TERMS}
+    assert fields == {"category_paths", "certifications", "markets", "ready_for", "district"}
+
+    def assert_settings(index):
+        index_settings = client.indices.get_settings(index=index)[index]["settings"]["index"]
+        assert (index_settings["number_of_shards"], index_settings["refresh_interval"]) == ("1", "1s")
+        mapping = client.indices.get_mapping(index=index)[index]["mappings"]["properties"]
+        assert {field: mapping[field].get("eager_global_ordinals") for field in fields} == dict.fromkeys(fields, True)
+
+    assert_settings(indexing.alias_target(client))
+    assert_settings(indexing.rebuild_index(client, sources.iter_documents())[0])
