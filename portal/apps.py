@@ -7,9 +7,10 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import background, checks, page_cache, translation  # noqa: F401  (checks registers the system checks)
+        from portal import background, checks, page_cache, page_tree, translation  # noqa: F401  (checks registers the system checks)
 
         background.connect_signals()
 
         page_cache.connect_signals()
+        page_tree.connect_signals()
         translation.connect_signals()
