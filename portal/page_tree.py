@@ -15,9 +15,14 @@ the root itself; then each level's child by slug. A page whose class routes on i
 sub-routes and their fallbacks behave exactly as before; a path to no page, or ending at a page that is not
 live, is Wagtail's 404.
 
-The map is kept per process until a page is saved, deleted, published, unpublished or moved, or a site or a
-locale changes (``portal.versioned.Versioned``, started anew by ``portal.apps``): a new page, a new slug or an
-unpublished page is routed right by the next request in every process.
+The map is kept per process until a page is saved, deleted, published, unpublished or moved, or a site, a
+locale or a view restriction changes (``portal.versioned.Versioned``, started anew by ``portal.apps``): a new
+page, a new slug or an unpublished page is routed right by the next request in every process.
+
+The map also holds the tree paths of the pages with view restrictions (started anew when a restriction is saved
+or deleted): the page routed to, when neither it nor an ancestor is restricted or an alias, answers Wagtail's
+``get_view_restrictions`` (its ``on_serve_page`` check) with an empty result instead of two queries; on a
+restricted branch Wagtail checks as always.
 """
 
 from collections import namedtuple
@@ -31,14 +36,14 @@ from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.url_routing import RouteResult
 
 from portal.versioned import Versioned
 
-Node = namedtuple("Node", "pk content_type_id locale_code translation_key live")
+Node = namedtuple("Node", "pk content_type_id locale_code translation_key live path alias_of_id")
 
 
 class Tree:
@@ -47,13 +52,29 @@ class Tree:
     def __init__(self):
         self.nodes = {}
         self.by_translation = {}
-        for url_path, pk, content_type_id, locale_code, key, live in Page.objects.values_list(
-            "url_path", "pk", "content_type_id", "locale__language_code", "translation_key", "live"
+        self.by_tree_path = {}
+        columns = ("url_path", "pk", "content_type_id", "locale__language_code", "translation_key", "live", "path")
+        for url_path, pk, content_type_id, locale_code, key, live, path, alias_of_id in Page.objects.values_list(
+            *columns, "alias_of_id"
         ):
-            node = Node(pk, content_type_id, locale_code, key, live)
+            node = Node(pk, content_type_id, locale_code, key, live, path, alias_of_id)
             self.nodes[url_path] = node
             self.by_translation[(key, locale_code)] = url_path
+            self.by_tree_path[path] = node
+        self.restricted_paths = tuple(
+            PageViewRestriction.objects.values_list("page__path", flat=True).order_by("page__path")
+        )
         self._sites = {}
+
+    def unrestricted(self, page):
+        """True when no view restriction applies to ``page``: none on it or an ancestor, and none of them an
+        alias (whose source's restrictions Wagtail would check). Wagtail's ``get_view_restrictions`` then finds
+        nothing; the routed page skips its two queries."""
+        if any(page.path.startswith(path) for path in self.restricted_paths):
+            return False
+        steps = range(Page.steplen, len(page.path) + 1, Page.steplen)
+        ancestors = [self.by_tree_path.get(page.path[:length]) for length in steps]
+        return all(node is not None and node.alias_of_id is None for node in ancestors)
 
     def site(self, hostname, port):
         """Wagtail's site for the host and port (``get_site_for_hostname``), looked up once per pair."""
@@ -85,19 +106,27 @@ class Tree:
             node = self.nodes[url_path]
             model = ContentType.objects.get_for_id(node.content_type_id).model_class()
             if model.route is not Page.route:
-                return _specific(model, node).route(request, remaining)
+                return _specific(model, node, self).route(request, remaining)
             if not remaining:
                 if not node.live:
                     raise Http404
-                return RouteResult(_specific(model, node))
+                return RouteResult(_specific(model, node, self))
             url_path = url_path + remaining.pop(0) + "/"
             if url_path not in self.nodes:
                 raise Http404
 
 
-def _specific(model, node):
-    """The page of ``node`` as its own class, with its locale (the language switcher and the views read it)."""
-    return model.objects.select_related("locale").get(pk=node.pk)
+def _no_restrictions():
+    return PageViewRestriction.objects.none()
+
+
+def _specific(model, node, tree):
+    """The page of ``node`` as its own class, with its locale (the language switcher and the views read it);
+    without view restrictions on its branch, its ``get_view_restrictions`` answers without a query."""
+    page = model.objects.select_related("locale").get(pk=node.pk)
+    if tree.unrestricted(page):
+        page.get_view_restrictions = _no_restrictions
+    return page
 
 
 def _build_tree():
@@ -142,7 +171,7 @@ def connect_signals():
         signal.connect(TREE.changed, dispatch_uid=f"page_tree.page_{name}")
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(_page_changed, dispatch_uid=f"page_tree.page_{name}")
-        for sender in (Site, Locale):
+        for sender in (Site, Locale, PageViewRestriction):
             signal.connect(TREE.changed, sender=sender, dispatch_uid=f"page_tree.{sender.__name__}.{name}")
 
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from portal import page_tree
 from tests.factories.home import StandardPageFactory, build_site
@@ -108,3 +108,26 @@ def test_pages_answer_through_the_middleware(client):
     assert client.get("/en/").status_code == 200
     assert "About the plan" in client.get("/en/about/").content.decode()
     assert client.get("/en/about/nothing-here/").status_code == 404
+
+
+def test_a_view_restriction_added_to_a_parent_applies_on_the_next_request(client):
+    """Pages without restrictions skip Wagtail's restriction queries; a login restriction put on a parent
+    afterwards sends the next anonymous visitor of its child to the login page."""
+    site = build_site()
+    assert client.get("/en/about/timeline/").status_code == 200
+    PageViewRestriction.objects.create(page=site.about_en, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/en/about/timeline/")
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_an_unrestricted_page_answers_the_restriction_check_without_a_query():
+    """The routed page's `get_view_restrictions` is empty and costs no query; a restricted one still asks."""
+    site = build_site()
+    page = tree_route("about/", "en")[0]
+    with CaptureQueriesContext(connection) as queries:
+        assert list(page.get_view_restrictions()) == []
+    assert len(queries.captured_queries) == 0
+    PageViewRestriction.objects.create(page=site.about_en, restriction_type=PageViewRestriction.LOGIN)
+    restricted = tree_route("about/", "en")[0]
+    assert [r.page_id for r in restricted.get_view_restrictions()] == [site.about_en.pk]
