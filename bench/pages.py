@@ -220,7 +220,10 @@ def main():
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
-    print(f"\nPAGE_CACHE_SECONDS={os.environ.get('PAGE_CACHE_SECONDS', '(default)')}, {WORKERS} gunicorn workers")
+    print(
+        f"\nPAGE_CACHE_SECONDS={os.environ.get('PAGE_CACHE_SECONDS', '(default)')}, {WORKERS} gunicorn workers"
+        f" {' '.join(harness.GUNICORN_ARGS) or '(sync, as in production)'}"
+    )
     print_table("Public pages", pages, warm, cold)
     print(f"cold, slowest page: {max(cold.values()):.1f} ms")
     if signed:

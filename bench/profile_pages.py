@@ -10,7 +10,8 @@ PAGE_CACHE_SECONDS=0 and, per page, through Django's test client (no HTTP, no gu
 the median of BENCH_REQUESTS timed requests (default 30; wall-clock and the process's CPU time, which a busy
 machine stretches less) with the number of database queries, and cProfile over as many more, printing the
 BENCH_PROFILE_TOP functions (default 25) by own time and by cumulative time (and writing ``<page>.prof`` into
-BENCH_PROFILE_DIR when set, for ``pstats``). Nothing is asserted.
+BENCH_PROFILE_DIR when set, for ``pstats``; BENCH_PROFILE_SQL=1 prints the statements of one warm request).
+Nothing is asserted.
 """
 
 import contextlib
@@ -33,6 +34,7 @@ WORKDIR = Path(os.environ.get("BENCH_WORKDIR") or Path(tempfile.gettempdir()) / 
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
 TOP = int(os.environ.get("BENCH_PROFILE_TOP", "25"))
 SAVE_TO = os.environ.get("BENCH_PROFILE_DIR", "")
+SHOW_SQL = os.environ.get("BENCH_PROFILE_SQL", "") == "1"
 
 
 def main():
@@ -92,6 +94,9 @@ def main():
         wall, cpu = statistics.median(times), statistics.median(cpu_times)
         summary.append((name, path, wall, cpu, len(queries)))
         print(f"\n===== {name} {path}: median {wall:.1f} ms ({cpu:.1f} ms CPU), {len(queries)} queries =====")
+        if SHOW_SQL:
+            for number, sql in enumerate(queries, 1):
+                print(f"  [{number}] {sql[:300]}")
         for order in ("tottime", "cumulative"):
             pstats.Stats(profile, stream=sys.stdout).strip_dirs().sort_stats(order).print_stats(TOP)
 

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from payments.models import Payment
 from payments.selectors import payment_for
 from payments.stripe_client import stripe_configured
+from portal import locales
 from portal.companies.models import Company, Industry
 from portal.home.featured import FeaturedItem
 from portal.markets import District
@@ -384,7 +385,7 @@ def programs_to_feature(*, chosen, limit):
     """The home page's programs in the active language: those staff chose that are live and not closed, then
     the open ones with the soonest deadline, then the next to open."""
     now = timezone.now()
-    programs = ProgramPage.objects.live().filter(locale=Locale.get_active()).defer_streamfields()
+    programs = ProgramPage.objects.live().filter(locale=locales.active()).defer_streamfields()
     picked = []
     for page in chosen:
         program = page.specific if page is not None else None

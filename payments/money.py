@@ -4,6 +4,11 @@ staff-managed exchange rate, marked approximate, with the TWD price beside.
 The currency follows the interface language (``currencies.LANGUAGE_CURRENCY``) unless the buyer picked
 another one (the ``currency`` cookie, set by ``views.currency_choose``). Without a rate for that currency,
 prices show in TWD only. The rates are read once per request.
+
+A price as a listing shows it (``price_html``) is a function of the amount, the buyer's currency and rate and
+the active language only; a process keeps each one it worked out (``portal.versioned.Kept``) by exactly those,
+so a card or a price table pays the conversion and the number formatting once per amount, and a new rate or
+another language is another key.
 """
 
 import datetime
@@ -12,13 +17,17 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import translation
 from django.utils.formats import number_format
+from django.utils.html import format_html
 from django.utils.translation import gettext
+
+from portal.versioned import Kept
 
 from .currencies import Currency, convert_twd, currency_for_language, from_minor
 from .models import ExchangeRate
 
 CURRENCY_COOKIE = "currency"
 _REQUEST_CACHE = "_buyer_currency"
+_CODES = frozenset(Currency.values)
 
 
 @dataclass(frozen=True)
@@ -66,7 +75,7 @@ def twd_text(amount_twd):
 def chosen_currency(request):
     """The buyer's currency code: a valid ``currency`` cookie, else the one of the interface language."""
     picked = (request.COOKIES.get(CURRENCY_COOKIE, "") if request is not None else "").upper()
-    return picked if picked in Currency.values else currency_for_language(translation.get_language())
+    return picked if picked in _CODES else currency_for_language(translation.get_language())
 
 
 def buyer_currency(request):
@@ -83,3 +92,26 @@ def buyer_currency(request):
     if request is not None:
         setattr(request, _REQUEST_CACHE, result)
     return result
+
+
+def _price_html(currency, amount_twd):
+    converted = currency.amount(amount_twd)
+    if converted is None:
+        return format_html('<span class="price">{}</span>', twd_text(amount_twd))
+    return format_html(
+        '<span class="price"><span class="price__buyer">≈ {}</span> <span class="price__twd">({})</span></span>',
+        amount_text(converted, currency.code),
+        twd_text(amount_twd),
+    )
+
+
+def price_html(currency, amount_twd):
+    """A TWD price as the buyer reads it: "≈ THB 444 (TWD 400)", or "TWD 400" when nothing converts (markup of
+    ``{% buyer_price %}``); "" for no amount."""
+    if amount_twd is None:
+        return ""
+    key = (currency, Decimal(str(amount_twd)), translation.get_language())
+    return PRICES.get(key, lambda: _price_html(currency, amount_twd))
+
+
+PRICES = Kept("prices", limit=20_000)

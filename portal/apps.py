@@ -7,9 +7,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import background, checks, page_cache, translation  # noqa: F401  (checks registers the system checks)
+        from portal import background, checks, locales, page_cache, page_tree, translation  # noqa: F401  (checks registers the system checks)
 
         background.connect_signals()
 
         page_cache.connect_signals()
+        page_tree.connect_signals()
+        locales.connect_signals()
         translation.connect_signals()

@@ -98,7 +98,9 @@ def specs(preset_name):
     return [chosen.spec(width, fmt) for width in chosen.widths for fmt, _mime in FORMATS]
 
 
-def _key(image, preset_name):
+def picture_key(image, preset_name):
+    """What a picture of ``image`` in ``preset_name`` depends on: the image, its file and focal point, the
+    preset. Keys of fragments that show the picture (``catalog.showcase.cards``) hold it too."""
     return (
         image.pk,
         image.file_hash,
@@ -112,7 +114,7 @@ def _key(image, preset_name):
 
 def picture(image, preset_name):
     """Every rendition of ``image`` that ``preset_name`` asks for, by format and width."""
-    return PICTURES.get(_key(image, preset_name), lambda: _picture(image, preset_name))
+    return PICTURES.get(picture_key(image, preset_name), lambda: _picture(image, preset_name))
 
 
 def _picture(image, preset_name):

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from payments.money import buyer_currency
 
-from . import sources
+from . import cards
 from .facets import BUCKETS, DEFAULT_SORT, FACETS, FACETS_BY_NAME, PRICE_BUCKETS, PRICE_FIELD, PRICE_RANGE, SORTS
 from .selectors import InvalidSearch, filters_from_query, page_search, parse_page, product_search
 from .text import clean
@@ -87,22 +87,6 @@ def _chips(facets, filters, state, currency):
     return chips
 
 
-def _cards(hits, language):
-    """Each hit with what its card shows besides the hit: the first picture, ships-to and certificate labels."""
-    images = sources.card_images([hit.id for hit in hits])
-    markets = FACETS_BY_NAME["market"].value_labels([], language)
-    certificates = FACETS_BY_NAME["certification"].value_labels([], language)
-    return [
-        {
-            "hit": hit,
-            "image": images.get(hit.id),
-            "ships_to": [markets.get(code, code) for code in hit.markets],
-            "certificates": [certificates.get(code, code) for code in hit.certifications],
-        }
-        for hit in hits
-    ]
-
-
 def product_search_view(request):
     language = get_language()
     state = _state(request)
@@ -118,7 +102,7 @@ def product_search_view(request):
     currency = buyer_currency(request)
     context.update(
         results=results,
-        cards=_cards(results.hits, language),
+        cards=cards.result_cards(results.hits, currency=currency),
         facet_groups=_facet_groups(results, state, currency),
         chips=_chips(results.facets, filters, state, currency),
         sorts=[(value, option.label) for value, option in SORTS.items()],

@@ -12,9 +12,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
-from wagtail.models import Locale, WorkflowState
+from wagtail.models import WorkflowState
 
-from portal import images
+from portal import images, locales
 from portal.companies.models import Company
 from portal.companies.selectors import company_for_member
 from portal.home.featured import FeaturedItem
@@ -163,7 +163,7 @@ def products_to_feature(*, chosen, limit):
     """The home page's products in the active language: those staff chose that buyers may see, then the newest
     from verified suppliers, one per supplier before a second; each links to the showcase page of the active
     language. The choice is made on ids; only the products shown are read with their pictures."""
-    showcase = ShowcasePage.objects.live().filter(locale=Locale.get_active()).first()
+    showcase = ShowcasePage.objects.live().filter(locale=locales.active()).first()
     if showcase is None:
         return []
     public = Product.objects.public()

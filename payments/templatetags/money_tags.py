@@ -2,10 +2,9 @@
 
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
 
 from ..currencies import Currency
-from ..money import amount_text, buyer_currency, twd_text
+from ..money import buyer_currency, price_html, twd_text
 
 register = template.Library()
 
@@ -15,15 +14,7 @@ def buyer_price(context, amount_twd):
     """``{% buyer_price product.price_twd %}``: "≈ THB 444 (TWD 400)", or "TWD 400" when nothing converts."""
     if amount_twd is None:
         return ""
-    currency = buyer_currency(context.get("request"))
-    converted = currency.amount(amount_twd)
-    if converted is None:
-        return format_html('<span class="price">{}</span>', twd_text(amount_twd))
-    return format_html(
-        '<span class="price"><span class="price__buyer">≈ {}</span> <span class="price__twd">({})</span></span>',
-        amount_text(converted, currency.code),
-        twd_text(amount_twd),
-    )
+    return price_html(buyer_currency(context.get("request")), amount_twd)
 
 
 @register.filter

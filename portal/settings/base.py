@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "portal.accounts.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "portal.page_cache.AnonymousPageCacheMiddleware",
+    # Wagtail's page routing from the page tree kept per process (one query instead of one per tree level).
+    "portal.page_tree.PageRouteMiddleware",
 ]
 
 # Content Security Policy (portal/csp.py). The public site allows nothing inline but what carries the

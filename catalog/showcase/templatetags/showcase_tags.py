@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
+from .. import cards
+
 # The languages the product form asks suppliers to write image descriptions in.
 ALT_TEXT_LANGUAGES = ("zh-hant", "en")
 
@@ -20,6 +22,12 @@ def tr(obj, field):
 def product_url(page, product):
     """The product's address under the showcase ``page``."""
     return page.url + page.reverse_subpage("product", kwargs={"pk": product.pk, "slug": product.slug})
+
+
+@register.simple_tag(takes_context=True)
+def product_cards(context, page, products):
+    """``{% product_cards page products as cards %}``: the rendered card of each product (``cards``)."""
+    return cards.product_cards(page, products, request=context.get("request"))
 
 
 @register.simple_tag
