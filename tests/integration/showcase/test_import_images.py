@@ -286,6 +286,7 @@ def test_a_bad_identifier_is_a_row_error(company, snacks, column, value, message
 def test_a_failure_while_writing_leaves_no_picture_file_behind(company, snacks, settings, monkeypatch):
     """When the database fails after the pictures are stored (here: writing the products), the import rolls
     back and the picture files it had written are deleted too: no file without its row."""
+
     def fail(rows, *, user, publish):
         raise DatabaseError("disk full")
 
