@@ -116,11 +116,13 @@ def _recount_totals():
 def _analyze():
     """After a full replace the planner's statistics describe the old rows: gather new ones (PostgreSQL also
     marks the pages all-visible, so the facet counts read the indexes only). Runs after the commit (VACUUM
-    cannot run in a transaction)."""
+    cannot run in a transaction); when still inside one (an on-commit callback run early, as tests do), only
+    ANALYZE, which can."""
     tables = [model._meta.db_table for model in (ProductEntry, ProductEntryFacet, ProductFacetTotal)]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"VACUUM (ANALYZE) {', '.join(tables)}")
+            command = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"
+            cursor.execute(f"{command} {', '.join(tables)}")
         else:
             for table in tables:
                 cursor.execute(f"ANALYZE {table}")

@@ -217,3 +217,14 @@ def test_facet_counts_are_exact_whether_many_or_few_entries_match(
     assert counts["category"] == _expected_counts(matched, "category_paths")
     assert counts["certification"] == _expected_counts(matched, "certifications")
     assert counts["sample"] == ([("1", n)] if (n := sum(d["sample_available"] for d in matched)) else [])
+
+
+def test_a_full_replace_whose_commit_callbacks_run_inside_a_transaction_still_analyzes(
+    django_capture_on_commit_callbacks,
+):
+    """The statistics step after a full replace runs even when its on-commit callback runs inside a transaction
+    (as in tests and in a caller's outer block run early): ANALYZE there, never a VACUUM that would fail."""
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        indexing.write_entries([_document(1, name="Oolong tea"), _document(2, name="Pineapple cake")], replace_all=True)
+    assert indexing._analyze in callbacks
+    assert ProductEntry.objects.count() == 2
