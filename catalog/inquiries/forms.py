@@ -8,7 +8,29 @@ from .models import Inquiry
 MESSAGE_MAX_LENGTH = 5000
 
 
-class InquiryForm(forms.ModelForm):
+class HoneypotMixin:
+    """For a form with a ``website`` honeypot field: hidden from people (never among the visible fields, no
+    autocomplete, out of the tab order), filled in by bots, and never passed on to the service."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+
+    @property
+    def is_spam_bot(self):
+        """True when the honeypot was filled in."""
+        return bool(self.cleaned_data.get("website"))
+
+    def visible_fields(self):
+        return [field for field in super().visible_fields() if field.name != "website"]
+
+    def service_arguments(self):
+        data = dict(self.cleaned_data)
+        data.pop("website", None)
+        return data
+
+
+class InquiryForm(HoneypotMixin, forms.ModelForm):
     """A buyer's inquiry or RFQ. ``website`` is a honeypot: hidden from people, filled in by bots."""
 
     website = forms.CharField(label=_("Leave this field empty"), required=False)
@@ -42,20 +64,6 @@ class InquiryForm(forms.ModelForm):
         self.fields["country"].choices = [("", _("Choose your country")), *Inquiry._meta.get_field("country").choices]
         self.fields["incoterm"].choices = [("", _("No preference")), *Inquiry._meta.get_field("incoterm").choices]
         self.fields["message"].max_length = MESSAGE_MAX_LENGTH
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-
-    @property
-    def is_spam_bot(self):
-        """True when the honeypot was filled in."""
-        return bool(self.cleaned_data.get("website"))
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != "website"]
-
-    def service_arguments(self):
-        data = dict(self.cleaned_data)
-        data.pop("website", None)
-        return data
 
 
 class ReplyForm(forms.Form):

@@ -7,7 +7,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from catalog.inquiries.forms import MESSAGE_MAX_LENGTH
+from catalog.inquiries.forms import MESSAGE_MAX_LENGTH, HoneypotMixin
 from catalog.showcase.models import CertificateType, Product, ProductCategory
 
 from .models import QuoteRequest, QuoteVersion, SampleOffer, SourcingError
@@ -23,7 +23,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class RequestForm(forms.ModelForm):
+class RequestForm(HoneypotMixin, forms.ModelForm):
     """A buyer's request. ``website`` is a honeypot: hidden from people, filled in by bots."""
 
     website = forms.CharField(label=_("Leave this field empty"), required=False)
@@ -73,7 +73,6 @@ class RequestForm(forms.ModelForm):
         self.fields["description"].max_length = MESSAGE_MAX_LENGTH
         self.fields["deadline"].help_text = _("Within %(days)d days from today.") % {"days": MAX_DEADLINE_DAYS}
         self.fields["quantity"].error_messages["min_value"] = _("The quantity must be at least 1.")
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
@@ -82,18 +81,6 @@ class RequestForm(forms.ModelForm):
         except SourcingError as error:
             raise forms.ValidationError(str(error)) from None
         return deadline
-
-    @property
-    def is_spam_bot(self):
-        return bool(self.cleaned_data.get("website"))
-
-    def visible_fields(self):
-        return [field for field in super().visible_fields() if field.name != "website"]
-
-    def service_arguments(self):
-        data = dict(self.cleaned_data)
-        data.pop("website", None)
-        return data
 
 
 class QuoteForm(forms.ModelForm):
