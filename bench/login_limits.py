@@ -24,16 +24,16 @@ import http.client
 import os
 import re
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import harness  # noqa: E402 (bench/harness.py: the site's environment, manage.py, gunicorn)
+
 PORT = int(os.environ.get("BENCH_PORT", "8138"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
 ATTEMPTS = int(os.environ.get("BENCH_ATTEMPTS", "9"))
@@ -53,31 +53,7 @@ for email in {ACCOUNTS!r}:
 
 
 def environment(workdir, cache_url):
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "portal.settings.production",
-            "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
-            "DJANGO_SECURE_SSL_REDIRECT": "false",
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_STATIC_ROOT": str(workdir / "static"),
-            "DJANGO_ENV_FILE": str(workdir / "no.env"),
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "ELASTICSEARCH_URL": "",
-            "REQUIRE_STAFF_MFA": "false",
-            "CACHE_URL": cache_url,
-        }
-    )
-    env.setdefault("DATABASE_URL", f"sqlite:///{workdir / 'bench.sqlite3'}")
-    return env
-
-
-def manage(env, *args):
-    result = subprocess.run(  # noqa: S603 (our own manage.py with fixed arguments)
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, text=True, capture_output=True
-    )
-    if result.returncode:
-        sys.exit(f"manage.py {args[0]} failed:\n{result.stderr}")
+    return harness.environment(workdir, CACHE_URL=cache_url, REQUIRE_STAFF_MFA="false")
 
 
 def request(method, path, *, client_ip, cookies=None, body=None):
@@ -127,43 +103,13 @@ def log_in(email, password, client_ip):
     return "wrong password"
 
 
-def wait_for_server(process):
-    for _ in range(300):
-        if process.poll() is not None:
-            raise RuntimeError("gunicorn exited; see its output above")
-        try:
-            request("GET", "/healthz", client_ip="127.0.0.1")
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError("gunicorn did not answer within 30 s")
-
-
 def run(env, cache_url):
-    gunicorn = subprocess.Popen(  # noqa: S603 (gunicorn from the project's venv)
-        [
-            str(Path(PYTHON).parent / "gunicorn"),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            str(WORKERS),
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    try:
-        wait_for_server(gunicorn)
+    with harness.gunicorn(env, port=PORT, workers=WORKERS):
         alice, bob = ACCOUNTS
         answers = [log_in(alice, f"wrong-{n}", "203.0.113.7") for n in range(ATTEMPTS)]
         checked = answers.count("wrong password")
         other_visitor = log_in(bob, PASSWORD, "198.51.100.9")
         locked = log_in(alice, PASSWORD, "198.51.100.9")
-    finally:
-        gunicorn.send_signal(signal.SIGTERM)
-        gunicorn.wait(timeout=30)
     print(
         f"| {cache_url} | {WORKERS} | {ATTEMPTS} | {checked} | {answers.count('too many attempts')} "
         f"| {other_visitor} | {locked} |"
@@ -175,9 +121,9 @@ def main():
     try:
         env = environment(workdir, CACHES[0])
         print(f"Preparing the site in {workdir} ({env['DATABASE_URL'].split(':')[0]}) ...", flush=True)
-        manage(env, "migrate", "--no-input", "-v", "0")
-        manage(env, "collectstatic", "--no-input", "-v", "0")
-        manage(env, "shell", "-c", CREATE_ACCOUNTS)
+        harness.manage(env, "migrate", "--no-input", "-v", "0")
+        harness.manage(env, "collectstatic", "--no-input", "-v", "0")
+        harness.manage(env, "shell", "-c", CREATE_ACCOUNTS)
         print(f"\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load: {os.getloadavg()}")
         print(
             "| cache | workers | wrong passwords sent | checked (limit 5) | refused as too many "
@@ -187,7 +133,7 @@ def main():
         for cache_url in CACHES:
             env = environment(workdir, cache_url)
             if cache_url.startswith("dbcache://"):
-                manage(env, "createcachetable")
+                harness.manage(env, "createcachetable")
             run(env, cache_url)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
