@@ -92,12 +92,16 @@ def content_apps():
     return LIBRARY_CONTENT_APPS | declared
 
 
-def _content_changed(sender, **kwargs):
-    if sender._meta.app_label in content_apps() and not issubclass(sender, AbstractRendition):
-        _published_or_changed()
+def is_public_content(model):
+    """True for the models whose saved or deleted objects may change what public pages show."""
+    return model._meta.app_label in content_apps() and not issubclass(model, AbstractRendition)
 
 
-def connect_signals():
+def connect_to_public_content(receiver, *, dispatch_uid):
+    """Call ``receiver(**kwargs)`` whenever public content may have changed: a page published, unpublished or
+    moved, a snippet published or unpublished, ``content_changed``, and an object of a content app saved or
+    deleted. The page cache's generation follows these; so does what other parts keep until content changes
+    (``portal.home.featured``)."""
     for signal in (
         wagtail_signals.page_published,
         wagtail_signals.page_unpublished,
@@ -106,9 +110,18 @@ def connect_signals():
         wagtail_signals.unpublished,
         content_changed,
     ):
-        signal.connect(_published_or_changed, dispatch_uid="page_cache_invalidate")
-    post_save.connect(_content_changed, dispatch_uid="page_cache_post_save")
-    post_delete.connect(_content_changed, dispatch_uid="page_cache_post_delete")
+        signal.connect(receiver, dispatch_uid=f"{dispatch_uid}_invalidate")
+
+    def saved_or_deleted(sender, **kwargs):
+        if is_public_content(sender):
+            receiver(**kwargs)
+
+    post_save.connect(saved_or_deleted, weak=False, dispatch_uid=f"{dispatch_uid}_post_save")
+    post_delete.connect(saved_or_deleted, weak=False, dispatch_uid=f"{dispatch_uid}_post_delete")
+
+
+def connect_signals():
+    connect_to_public_content(_published_or_changed, dispatch_uid="page_cache")
 
 
 def _cache_key(request):

@@ -19,6 +19,9 @@ The map is kept per process until a page is saved, deleted, published, unpublish
 locale or a view restriction changes (``portal.versioned.Versioned``, started anew by ``portal.apps``): a new
 page, a new slug or an unpublished page is routed right by the next request in every process.
 
+The map also answers the language switcher (``live_translations``): a page's other live translations, read
+once per map, so they follow every publish, unpublish, move or new translation like the routing does.
+
 The map also holds the tree paths of the pages with view restrictions (started anew when a restriction is saved
 or deleted): the page routed to, when neither it nor an ancestor is restricted or an alias, answers Wagtail's
 ``get_view_restrictions`` (its ``on_serve_page`` check) with an empty result instead of two queries; on a
@@ -53,6 +56,7 @@ class Tree:
         self.nodes = {}
         self.by_translation = {}
         self.by_tree_path = {}
+        self.by_translation_key = {}
         columns = ("url_path", "pk", "content_type_id", "locale__language_code", "translation_key", "live", "path")
         for url_path, pk, content_type_id, locale_code, key, live, path, alias_of_id in Page.objects.values_list(
             *columns, "alias_of_id"
@@ -61,10 +65,12 @@ class Tree:
             self.nodes[url_path] = node
             self.by_translation[(key, locale_code)] = url_path
             self.by_tree_path[path] = node
+            self.by_translation_key.setdefault(key, []).append(node)
         self.restricted_paths = tuple(
             PageViewRestriction.objects.values_list("page__path", flat=True).order_by("page__path")
         )
         self._sites = {}
+        self._translations = {}
 
     def unrestricted(self, page):
         """True when no view restriction applies to ``page``: none on it or an ancestor, and none of them an
@@ -75,6 +81,20 @@ class Tree:
         steps = range(Page.steplen, len(page.path) + 1, Page.steplen)
         ancestors = [self.by_tree_path.get(page.path[:length]) for length in steps]
         return all(node is not None and node.alias_of_id is None for node in ancestors)
+
+    def live_translations(self, page):
+        """``{language code: page}``: the other live translations of ``page`` as instances of its class, with
+        their locales; read once per map, and not at all when the map knows of none."""
+        found = self._translations.get(page.pk)
+        if found is None:
+            versions = self.by_translation_key.get(page.translation_key, ())
+            others = [node.pk for node in versions if node.live and node.pk != page.pk]
+            found = {}
+            if others:
+                pages = type(page).objects.live().filter(pk__in=others).select_related("locale")
+                found = {other.locale.language_code: other for other in pages}
+            self._translations[page.pk] = found
+        return found
 
     def site(self, hostname, port):
         """Wagtail's site for the host and port (``get_site_for_hostname``), looked up once per pair."""

@@ -52,9 +52,10 @@ class Kept:
 
 
 class Versioned:
-    """Values of `build(*args)`, kept per process until the version named `name` changes."""
+    """Values of `build(*args)`, kept per process until the version named `name` changes (or values built by
+    the caller, `get_for`)."""
 
-    def __init__(self, name, build):
+    def __init__(self, name, build=None):
         self.key = f"versioned:{name}"
         self._build = build
         self._values = {}
@@ -69,14 +70,19 @@ class Versioned:
         return value
 
     def get(self, *args):
+        return self.get_for(args, lambda: self._build(*args))
+
+    def get_for(self, key, build):
+        """The value kept for `key` in the current version, else `build()`, kept for it: for values whose key
+        names less than building them takes (objects chosen by their ids)."""
         version = self.version()
         with self._lock:
-            entry = self._values.get(args)
+            entry = self._values.get(key)
             if entry is not None and entry[0] == version:
                 return entry[1]
-        value = self._build(*args)
+        value = build()
         with self._lock:
-            self._values[args] = (version, value)
+            self._values[key] = (version, value)
         return value
 
     def invalidate(self):

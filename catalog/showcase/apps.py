@@ -17,4 +17,4 @@ class ShowcaseConfig(AppConfig):
         from .views.storefront import register_routes
 
         register_routes()
-        featured.register("products", products_to_feature)
+        featured.register("products", products_to_feature, kept=True)

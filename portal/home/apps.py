@@ -14,7 +14,12 @@ class HomeConfig(AppConfig):
         from wagtail.models import Locale, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import models, selectors
+        from portal import page_cache
+
+        from . import featured, models, selectors
+
+        page_cache.connect_to_public_content(featured.KEPT.changed, dispatch_uid="home.featured")
+        page_cache.connect_to_public_content(selectors.LATEST_NEWS.changed, dispatch_uid="home.latest_news")
 
         receiver = selectors.CHROME.changed
         for name, signal in (

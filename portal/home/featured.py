@@ -8,9 +8,19 @@ A source is called as ``source(chosen=[...], limit=n)`` while the page's languag
 items to show (``FeaturedItem``): the ones staff chose that are still live, then its own fallback, so that
 the home page always shows what exists. Without a registered source (an app not installed) a block shows
 nothing.
+
+A source whose items depend only on stored content (not on the clock or the visitor) registers with
+``kept=True``: its items are kept per process for the language, the choice (by ids) and the limit, and read
+again after any change of public content (``KEPT``, started anew by ``portal.home.apps``: a publication, an
+unpublication, a saved or deleted product, company, picture, page …). The items hold what the cards show; the
+price is converted into the buyer's currency when the card is rendered.
 """
 
 from dataclasses import dataclass, field
+
+from django.utils import translation
+
+from portal.versioned import Versioned
 
 _SOURCES = {}
 
@@ -29,10 +39,20 @@ class FeaturedItem:
     verified: bool = False
 
 
-def register(name, source):
-    _SOURCES[name] = source
+# Started anew by portal.home.apps whenever public content changes (portal.page_cache.connect_to_public_content).
+KEPT = Versioned("home-featured")
+
+
+def register(name, source, *, kept=False):
+    _SOURCES[name] = (source, kept)
 
 
 def items(name, *, chosen=(), limit):
-    source = _SOURCES.get(name)
-    return source(chosen=list(chosen), limit=limit) if source is not None else []
+    if name not in _SOURCES:
+        return []
+    source, kept = _SOURCES[name]
+    chosen = list(chosen)
+    if not kept:
+        return source(chosen=chosen, limit=limit)
+    key = (name, translation.get_language(), tuple(getattr(item, "pk", None) for item in chosen), limit)
+    return KEPT.get_for(key, lambda: source(chosen=chosen, limit=limit))

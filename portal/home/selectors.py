@@ -7,13 +7,25 @@ from django.utils import translation
 from taggit.models import Tag
 from wagtail.models import Locale, Page
 
+from portal import page_tree
 from portal.home.models import FooterContent, NavigationMenu, NewsPage, PartnerOrganisation
 from portal.versioned import Versioned
 
 
+def _latest_news(locale_pk, limit):
+    articles = NewsPage.objects.live().public().filter(locale_id=locale_pk).defer_streamfields()
+    return list(articles.order_by("-date", "-first_published_at")[:limit])
+
+
+# Started anew by portal.home.apps whenever public content changes (portal.page_cache.connect_to_public_content):
+# an article published, unpublished, moved or edited, a view restriction saved.
+LATEST_NEWS = Versioned("home-latest-news", _latest_news)
+
+
 def latest_news(*, locale, limit=3):
-    """The newest published news articles written in ``locale``."""
-    return list(NewsPage.objects.live().public().filter(locale=locale).order_by("-date", "-first_published_at")[:limit])
+    """The newest published news articles written in ``locale`` (without their bodies), kept per process until
+    public content changes."""
+    return LATEST_NEWS.get(locale.pk, limit)
 
 
 def news_for_index(index_page, *, tag=None):
@@ -60,18 +72,12 @@ def partners_by_kind(*, locale):
 
 def live_translations(page):
     """``{language code: page}``: the live translations of ``page`` and the page itself, as instances of the
-    page's own class (routable pages can reverse their routes), with their locales. Read once per page
-    instance: the language switcher, the ``hreflang`` links and a view's alternate addresses share it."""
+    page's own class (routable pages can reverse their routes), with their locales. The others are kept with
+    the page tree's map (``portal.page_tree.Tree.live_translations``) until a page changes; the language
+    switcher, the ``hreflang`` links and a view's alternate addresses share them."""
     found = getattr(page, "_live_translations", None)
     if found is None:
-        others = (
-            type(page)
-            .objects.live()
-            .filter(translation_key=page.translation_key)
-            .exclude(pk=page.pk)
-            .select_related("locale")
-        )
-        found = {other.locale.language_code: other for other in others}
+        found = dict(page_tree.TREE.get().live_translations(page))
         found[page.locale.language_code] = page
         page._live_translations = found
     return found

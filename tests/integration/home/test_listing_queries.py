@@ -3,11 +3,12 @@ featured programs, products and latest news, the news index and the alliance pag
 
 import pytest
 
+from portal.home import featured, selectors
 from tests.factories.coaching import ProgramPageFactory
 from tests.factories.home import NewsPageFactory, PartnerOrganisationFactory, build_site
 from tests.factories.inquiries import ShowcasePageFactory
 from tests.factories.showcase import ImageFactory, VerifiedCompanyFactory, live_product
-from tests.query_counts import assert_constant_queries
+from tests.query_counts import assert_constant_queries, page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +39,32 @@ def test_the_home_page_does_not_query_per_card(client, site):
         NewsPageFactory.create_batch(2, parent=site.news)
 
     assert_constant_queries(client, "/zh-hant/", grow=grow)
+    assert client.get("/zh-hant/").content.decode().count("<picture>") >= 6
+
+
+def test_the_home_page_reads_its_cards_again_without_a_query_per_card(client, site):
+    """The request that reads the featured products and the latest news again after a change (they are kept
+    until content changes) makes the same queries for one program, product and article as for as many as the
+    home page shows."""
+
+    def queries_when_read_again():
+        client.get("/zh-hant/")
+        featured.KEPT.invalidate()
+        selectors.LATEST_NEWS.invalidate()
+        return page_queries(client, "/zh-hant/")
+
+    ProgramPageFactory()
+    live_product(company=VerifiedCompanyFactory())
+    few = queries_when_read_again()
+    ProgramPageFactory.create_batch(2)
+    for _number in range(5):
+        live_product(company=VerifiedCompanyFactory())
+    NewsPageFactory.create_batch(2, parent=site.news)
+    many = queries_when_read_again()
+
+    added = "\n".join(sql for sql in many if sql not in few)
+    assert len(many) == len(few), f"{len(few)} queries, then {len(many)} with more cards; new:\n{added}"
+    assert any("showcase_product" in sql for sql in many)
     assert client.get("/zh-hant/").content.decode().count("<picture>") >= 6
 
 
