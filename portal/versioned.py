@@ -36,6 +36,9 @@ class Kept:
         self._lock = threading.Lock()
         _ALL.append(self)
 
+    def __contains__(self, key):
+        return key in self._values
+
     def get(self, key, build):
         value = self._values.get(key)
         if value is None:
