@@ -7,7 +7,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import background, checks, locales, page_cache, page_tree, translation  # noqa: F401  (checks registers the system checks)
+        from portal import background, checks, locales, page_cache, page_tree, translation, versioned  # noqa: F401  (checks registers the system checks)
 
         background.connect_signals()
 
@@ -15,3 +15,4 @@ class PortalConfig(AppConfig):
         page_tree.connect_signals()
         locales.connect_signals()
         translation.connect_signals()
+        versioned.connect_signals()

@@ -18,6 +18,9 @@ picture shown before.
 
 from dataclasses import dataclass
 
+from django.db.models import Prefetch, prefetch_related_objects
+from wagtail.images import get_image_model
+
 from portal.versioned import Kept
 
 FORMATS = (("avif", "image/avif"), ("webp", "image/webp"))
@@ -115,6 +118,16 @@ def picture_key(image, preset_name):
 def picture(image, preset_name):
     """Every rendition of ``image`` that ``preset_name`` asks for, by format and width."""
     return PICTURES.get(picture_key(image, preset_name), lambda: _picture(image, preset_name))
+
+
+def prefetch_renditions(images, preset_name):
+    """Read in one query the renditions of ``preset_name`` of those ``images`` whose picture this process has not
+    kept yet (a listing's new cards, Wagtail's ``prefetch_renditions`` on instances already loaded); the others
+    need none."""
+    missing = [image for image in images if picture_key(image, preset_name) not in PICTURES]
+    if missing:
+        renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs(preset_name))
+        prefetch_related_objects(missing, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"))
 
 
 def _picture(image, preset_name):

@@ -5,16 +5,42 @@ the renditions of a picture).
 Each value is built once per process and used until its version, a random token in the shared cache, changes.
 A change (a signal receiver calling `changed`) starts a new version at once and again after the commit, so that a
 value built in between from data not yet committed does not outlive the change: every process builds the value
-again on its next use, at the cost of one cache read per use instead of its database queries.
+again on its next use, at the cost of one cache read instead of its database queries. Within a request the
+versions of every value are read together, in one cache round trip (``get_many``) when the request first needs
+one, and trusted until it ends (``connect_signals``); outside requests each use reads its version.
 """
 
 import threading
 import uuid
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 
 _ALL = []
+
+
+class _Request(threading.local):
+    """The versions this thread's request has read: None outside a request, {} until it needs the first."""
+
+    versions = None
+
+
+_REQUEST = _Request()
+_READ = "versioned:read"  # in a request's versions once they were read, whatever was found
+
+
+def _request_started(**kwargs):
+    _REQUEST.versions = {}
+
+
+def _request_finished(**kwargs):
+    _REQUEST.versions = None
+
+
+def connect_signals():
+    request_started.connect(_request_started, dispatch_uid="versioned-request-started")
+    request_finished.connect(_request_finished, dispatch_uid="versioned-request-finished")
 
 
 def forget_all():
@@ -35,6 +61,9 @@ class Kept:
         self._values = {}
         self._lock = threading.Lock()
         _ALL.append(self)
+
+    def __contains__(self, key):
+        return key in self._values
 
     def get(self, key, build):
         value = self._values.get(key)
@@ -63,10 +92,16 @@ class Versioned:
         _ALL.append(self)
 
     def version(self):
-        value = cache.get(self.key)
+        known = _REQUEST.versions
+        if known is not None and not known:
+            known[_READ] = True
+            known.update(cache.get_many([value.key for value in _ALL if isinstance(value, Versioned)]))
+        value = known.get(self.key) if known is not None else cache.get(self.key)
         if value is None:
             cache.add(self.key, uuid.uuid4().hex, timeout=None)
             value = cache.get(self.key)
+            if known is not None:
+                known[self.key] = value
         return value
 
     def get(self, *args):
@@ -86,7 +121,10 @@ class Versioned:
         return value
 
     def invalidate(self):
-        cache.set(self.key, uuid.uuid4().hex, timeout=None)
+        token = uuid.uuid4().hex
+        cache.set(self.key, token, timeout=None)
+        if _REQUEST.versions is not None:
+            _REQUEST.versions[self.key] = token
         with self._lock:
             self._values.clear()
 

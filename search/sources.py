@@ -9,18 +9,16 @@ certificates valid today, so the same refresh date keeps them right.
 
 import datetime
 
-from django.db.models import Prefetch
 from django.utils import timezone
-from wagtail.images import get_image_model
 
 from catalog.readiness.selectors import ready_markets
 from catalog.showcase import listings
-from catalog.showcase.models import CertificateType, Product, ProductCategory, ProductImage, ShowcasePage
+from catalog.showcase.models import CertificateType, Product, ProductCategory, ShowcasePage
+from catalog.showcase.selectors import card_pictures, with_card_renditions
 from catalog.showcase.signals import product_changed as product_changed  # re-exported for search.signals
 from catalog.showcase.signals import product_deleted as product_deleted
 from catalog.showcase.signals import products_changed as products_changed
 from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
-from portal import images
 from portal.markets import District, Market
 from portal.versioned import Versioned
 
@@ -185,14 +183,9 @@ def public_count():
 
 def card_images(product_ids):
     """{product id: its first ProductImage (image and card renditions loaded)} for the result cards of one page,
-    in three queries."""
-    first = {}
-    pictures = get_image_model().objects.prefetch_renditions(*images.specs("card"))
-    items = ProductImage.objects.filter(product_id__in=product_ids)
-    items = items.prefetch_related(Prefetch("image", queryset=pictures))
-    for item in items.order_by("product_id", "sort_order", "pk"):
-        first.setdefault(item.product_id, item)
-    return first
+    in two queries at most (the hits' other pictures are not read, nor the renditions of a picture shown before)."""
+    pictures = with_card_renditions(list(card_pictures().filter(product_id__in=product_ids)))
+    return {picture.product_id: picture for picture in pictures}
 
 
 def _all_category_labels(language):

@@ -25,8 +25,7 @@ TEMPLATE = "showcase/includes/product_card.html"
 
 
 def _first_image(product):
-    pictures = list(product.images.all())
-    return pictures[0].image if pictures else None
+    return product.card_images[0].image if product.card_images else None
 
 
 def _render(page_url, page, product, company_name, image, price):

@@ -7,11 +7,10 @@ are scoped to the member's own companies.
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
 from wagtail.models import WorkflowState
 
 from portal import images, locales
@@ -32,13 +31,33 @@ NEWEST_FIRST = ("-first_published_at", "-pk")
 CARD_RENDITIONS = images.specs("card")
 
 
+def card_pictures():
+    """The first picture of each product (by sort order) with its image: the ``ProductImage`` rows a listing
+    shows, in one query, without reading the products' other pictures (``with_card_renditions`` then reads
+    the renditions the cards need)."""
+    first = ProductImage.objects.filter(product_id=OuterRef("product_id")).order_by("sort_order", "pk")
+    return ProductImage.objects.filter(pk=Subquery(first.values("pk")[:1])).select_related("image")
+
+
+def with_card_renditions(pictures):
+    """``pictures`` (``ProductImage`` rows) with the card renditions of those whose card picture this process
+    has not kept yet, in one query (``portal.images.prefetch_renditions``): a card is not one rendition lookup
+    per picture, and a picture shown before reads none."""
+    images.prefetch_renditions([picture.image for picture in pictures], "card")
+    return pictures
+
+
 def _with_media(queryset):
-    """Products with their company, category, images and the images' card renditions: a fixed number of
-    queries for a listing, whatever its length (not one rendition lookup per card)."""
-    images = ProductImage.objects.order_by("sort_order").prefetch_related(
-        Prefetch("image", queryset=get_image_model().objects.prefetch_renditions(*CARD_RENDITIONS))
+    """The products of ``queryset`` with their company, category and first picture (``card_images``: a list of
+    none or one, with the card renditions not yet kept): a fixed number of queries for a listing, whatever its
+    length."""
+    products = list(
+        queryset.select_related("company", "category").prefetch_related(
+            Prefetch("images", queryset=card_pictures(), to_attr="card_images")
+        )
     )
-    return queryset.select_related("company", "category").prefetch_related(Prefetch("images", queryset=images))
+    with_card_renditions([picture for product in products for picture in product.card_images])
+    return products
 
 
 def live_products():
@@ -47,14 +66,14 @@ def live_products():
 
 
 def new_arrivals(*, limit=NEW_ARRIVALS):
-    return list(_with_media(live_products())[:limit])
+    return _with_media(live_products()[:limit])
 
 
 def featured_collections(*, size=COLLECTION_SIZE):
     """Staff-curated collections with at least one public product, each with its first ``size`` products."""
     result = []
     for collection in Collection.objects.featured():
-        products = list(_with_media(collection.live_products())[:size])
+        products = _with_media(collection.live_products()[:size])
         if products:
             result.append((collection, products))
     return result
@@ -65,7 +84,7 @@ def root_categories():
 
 
 def category_by_path(slug_path):
-    return ProductCategory.objects.filter(path=slug_path.strip("/")).first()
+    return ProductCategory.objects.select_related("parent").filter(path=slug_path.strip("/")).first()
 
 
 def category_products(*, category, sort, page_number, language):
@@ -79,7 +98,7 @@ def category_products(*, category, sort, page_number, language):
     except (TypeError, ValueError):
         number = 1
     page = listing.page(category_path=category.path, sort=sort, page=number, language=language)
-    by_pk = _with_media(Product.objects.public().filter(pk__in=page.product_ids)).in_bulk()
+    by_pk = {product.pk: product for product in _with_media(Product.objects.public().filter(pk__in=page.product_ids))}
     return [by_pk[pk] for pk in page.product_ids if pk in by_pk], page
 
 
@@ -98,11 +117,17 @@ def public_product(pk):
 
 
 def category_trail(category):
-    """The category and its ancestors, root first."""
-    trail = []
-    while category is not None:
-        trail.append(category)
-        category = category.parent
+    """The category and its ancestors, root first: those read with it (``select_related``), then the others in
+    one query by the prefixes of its slug path (not one query per level)."""
+    trail = [category]
+    while trail[-1].parent_id is not None and ProductCategory.parent.is_cached(trail[-1]):
+        trail.append(trail[-1].parent)
+    if trail[-1].parent_id is not None:
+        parts = trail[-1].path.split("/")
+        prefixes = ["/".join(parts[:length]) for length in range(1, len(parts))]
+        ancestors = {ancestor.pk: ancestor for ancestor in ProductCategory.objects.filter(path__in=prefixes)}
+        while trail[-1].parent_id is not None:
+            trail.append(ancestors.get(trail[-1].parent_id) or trail[-1].parent)
     return list(reversed(trail))
 
 
@@ -124,7 +149,7 @@ def supplier_profile(company):
 
 
 def supplier_products(*, company):
-    return list(_with_media(Product.objects.public().for_company(company).order_by(*NEWEST_FIRST)))
+    return _with_media(Product.objects.public().for_company(company).order_by(*NEWEST_FIRST))
 
 
 def dashboard_company(*, user, company_id):
@@ -182,11 +207,11 @@ def products_to_feature(*, chosen, limit):
                 picked.append(pk)
         picked += [pk for pk, _company_id in newest if pk not in picked][: max(0, limit - len(picked))]
     picked = picked[:limit]
-    by_pk = _with_media(public.filter(pk__in=picked)).in_bulk()
+    by_pk = {product.pk: product for product in _with_media(public.filter(pk__in=picked))}
     products = [by_pk[pk] for pk in picked if pk in by_pk]
     items = []
     for product in products:
-        images = list(product.images.all())
+        images = product.card_images
         url = showcase.url + showcase.reverse_subpage("product", kwargs={"pk": product.pk, "slug": product.slug})
         items.append(
             FeaturedItem(

@@ -11,9 +11,10 @@ register = template.Library()
 
 
 @register.simple_tag
-def ready_markets(product):
-    """``{% ready_markets product as markets %}``: the names of the markets every required item is met for."""
-    codes = selectors.ready_markets([product.pk]).get(product.pk, [])
+def ready_markets(product, images, certificates):
+    """``{% ready_markets product images certificates as markets %}``: the names of the markets every required
+    item is met for, from the product page's product, its images and its certificates valid today."""
+    codes = selectors.loaded_product_ready_markets(product, images=images, certificates=certificates)
     return [Market(code).label for code in codes]
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from catalog.readiness import selectors, services
 from catalog.readiness.models import ProductReadiness, RegistrationKind, Requirement, RuleVersion
-from catalog.showcase.models import Certificate, CertificateType, ShowcaseError
+from catalog.showcase.models import Certificate, CertificateType, Product, ShowcaseError
 from tests.factories.accounts import UserFactory
 from tests.factories.companies import MembershipFactory
 from tests.factories.readiness import ProductReadinessFactory, make_rule, ships_to_rule
@@ -104,6 +104,30 @@ def test_checklists_take_the_same_number_of_queries_for_one_product_or_many(djan
         selectors.checklists([products[0].pk])
     with django_assert_num_queries(5):
         assert len(selectors.checklists([p.pk for p in products])) == 4
+
+
+def test_a_loaded_product_is_ready_for_what_its_checklist_says_in_two_queries(django_assert_num_queries):
+    """The product page's badges come from the product, images and valid certificates it read already: the same
+    markets as ``ready_markets``, with only the rules and the readiness record read."""
+    ships_to_rule("TH")
+    ships_to_rule("MY")
+    halal_rule()
+    make_rule("TH", Requirement.IMAGES, min_images=2)
+    both = live_product(ships_to=["TH", "MY"])
+    add_image(both)
+    with_certificate(both, recognised_markets=["MY"])
+    with_certificate(
+        both, recognised_markets=["MY"], valid_from=datetime.date(2019, 1, 1), valid_until=datetime.date(2020, 1, 1)
+    )
+    ProductReadinessFactory(product=both, claims_halal=True)
+    one_picture = live_product(ships_to=["TH", "MY"])
+    expected = {both.pk: ["MY", "TH"], one_picture.pk: []}
+    for product in (both, one_picture):
+        loaded = Product.objects.select_related("category").get(pk=product.pk)
+        images, certificates = list(loaded.images.all()), list(loaded.valid_certificates())
+        with django_assert_num_queries(2):
+            codes = selectors.loaded_product_ready_markets(loaded, images=images, certificates=certificates)
+        assert codes == selectors.ready_markets([product.pk]).get(product.pk, []) == expected[product.pk]
 
 
 class TestRuleVersions:
