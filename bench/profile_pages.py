@@ -37,10 +37,46 @@ SAVE_TO = os.environ.get("BENCH_PROFILE_DIR", "")
 SHOW_SQL = os.environ.get("BENCH_PROFILE_SQL", "") == "1"
 
 
-def main():
-    wanted = set(sys.argv[1:])
+def measure(name, path, get, connection):
+    """Warm-up, timed, counted and profiled requests of ``get(path)``; prints the profile and returns
+    ``(name, path, median ms, median CPU ms, queries)``."""
+    for _ in range(10):
+        get(path)
+    times, cpu_times = [], []
+    for _ in range(REQUESTS):
+        started, cpu_started = time.perf_counter(), time.process_time()
+        get(path)
+        times.append((time.perf_counter() - started) * 1000)
+        cpu_times.append((time.process_time() - cpu_started) * 1000)
+    queries = []
+
+    def counted(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counted):
+        get(path)
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(REQUESTS):
+        get(path)
+    profile.disable()
+    if SAVE_TO:
+        profile.dump_stats(Path(SAVE_TO) / f"{name}.prof")
+    wall, cpu = statistics.median(times), statistics.median(cpu_times)
+    print(f"\n===== {name} {path}: median {wall:.1f} ms ({cpu:.1f} ms CPU), {len(queries)} queries =====")
+    if SHOW_SQL:
+        for number, sql in enumerate(queries, 1):
+            print(f"  [{number}] {sql[:300]}")
+    for order in ("tottime", "cumulative"):
+        pstats.Stats(profile, stream=sys.stdout).strip_dirs().sort_stats(order).print_stats(TOP)
+    return name, path, wall, cpu, len(queries)
+
+
+def prepare(**overrides):
+    """The demo site in WORKDIR (built on the first run), its production settings loaded in this process."""
     WORKDIR.mkdir(parents=True, exist_ok=True)
-    env = harness.environment(WORKDIR, PAGE_CACHE_SECONDS="0")
+    env = harness.environment(WORKDIR, PAGE_CACHE_SECONDS="0", **overrides)
     if not (WORKDIR / "built").exists():
         print(f"building the demo site in {WORKDIR}", flush=True)
         harness.build_site(env)
@@ -51,6 +87,18 @@ def main():
     import django
 
     django.setup()
+
+
+def print_summary(summary):
+    print(f"\n{'page':<20} {'path':<50} {'median ms':>10} {'CPU ms':>8} {'queries':>8}")
+    for name, path, wall, cpu, count in summary:
+        print(f"{name:<20} {path[:50]:<50} {wall:>10.1f} {cpu:>8.1f} {count:>8}")
+    print(f"load average: {os.getloadavg()[0]:.2f}")
+
+
+def main():
+    wanted = set(sys.argv[1:])
+    prepare()
     from django.db import connection
     from django.test import Client
 
@@ -66,44 +114,7 @@ def main():
         if response.status_code != 200:
             raise RuntimeError(f"{path} answered {response.status_code}")
 
-    summary = []
-    for name, path in urls.items():
-        for _ in range(10):
-            get(path)
-        times, cpu_times = [], []
-        for _ in range(REQUESTS):
-            started, cpu_started = time.perf_counter(), time.process_time()
-            get(path)
-            times.append((time.perf_counter() - started) * 1000)
-            cpu_times.append((time.process_time() - cpu_started) * 1000)
-        queries = []
-
-        def counted(execute, sql, params, many, context, queries=queries):
-            queries.append(sql)
-            return execute(sql, params, many, context)
-
-        with connection.execute_wrapper(counted):
-            get(path)
-        profile = cProfile.Profile()
-        profile.enable()
-        for _ in range(REQUESTS):
-            get(path)
-        profile.disable()
-        if SAVE_TO:
-            profile.dump_stats(Path(SAVE_TO) / f"{name}.prof")
-        wall, cpu = statistics.median(times), statistics.median(cpu_times)
-        summary.append((name, path, wall, cpu, len(queries)))
-        print(f"\n===== {name} {path}: median {wall:.1f} ms ({cpu:.1f} ms CPU), {len(queries)} queries =====")
-        if SHOW_SQL:
-            for number, sql in enumerate(queries, 1):
-                print(f"  [{number}] {sql[:300]}")
-        for order in ("tottime", "cumulative"):
-            pstats.Stats(profile, stream=sys.stdout).strip_dirs().sort_stats(order).print_stats(TOP)
-
-    print(f"\n{'page':<10} {'path':<60} {'median ms':>10} {'CPU ms':>8} {'queries':>8}")
-    for name, path, wall, cpu, count in summary:
-        print(f"{name:<10} {path[:60]:<60} {wall:>10.1f} {cpu:>8.1f} {count:>8}")
-    print(f"load average: {os.getloadavg()[0]:.2f}")
+    print_summary([measure(name, path, get, connection) for name, path in urls.items()])
 
 
 if __name__ == "__main__":

@@ -71,7 +71,7 @@ def index(request):
         "can_manage": selectors.is_manager(request.user),
         "can_decide": selectors.is_decider(request.user),
         "decisions": [(status.value, status.label) for status in BULK_DECISIONS],
-        "reviewers": selectors.reviewers(),
+        "reviewers": filterset.reviewers,
         "program": program,
         "places_taken": program.places_taken() if program else None,
         "suggestion": selectors.waitlist_suggestion(program) if program else None,

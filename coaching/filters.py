@@ -2,32 +2,47 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from portal.companies.models import Industry
 from portal.markets import District
 
 from . import selectors
-from .models import Application, ProgramPage
+from .models import Application
 
 
 def _programs(request):
-    return ProgramPage.objects.filter(locale=Locale.get_default()).defer_streamfields().order_by("-opens_at")
+    return selectors.default_language_programs().order_by("-opens_at")
 
 
 def _reviewers(request):
     return selectors.reviewers()
 
 
+def fixed_choices(field, objects, label):
+    """The choices a ModelChoiceField would list (its empty label, then each object), from ``objects`` read
+    once: left to itself, the field reads its queryset again each time the form is rendered. Set with
+    Django's own setter (django-filters' would wrap the list in its queryset iterator); the value chosen is
+    still looked up in the queryset."""
+    empty = [] if field.empty_label is None else [("", field.empty_label)]
+    forms.ChoiceField.choices.fset(field, [*empty, *((item.pk, label(item)) for item in objects)])
+
+
 class ApplicationFilterSet(django_filters.FilterSet):
+    """The review list's filters. The program choices (titles in the reader's language) and the reviewers
+    are read once; ``reviewers`` also gives the bulk assignment its choices."""
+
     q = django_filters.CharFilter(label=_("Reference or company"), method="search")
     program = django_filters.ModelChoiceFilter(label=_("Program"), queryset=_programs)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.filters["program"].field
-        titles = selectors.localized_titles(field.queryset)
-        field.label_from_instance = lambda program: titles.get(program.pk, program.title)
+        programs = list(field.queryset.only("title", "translation_key"))
+        titles = selectors.localized_titles(programs)
+        fixed_choices(field, programs, lambda program: titles[program.pk])
+        field = self.filters["reviewer"].field
+        self.reviewers = list(field.queryset)
+        fixed_choices(field, self.reviewers, str)
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Application.Status.choices)
     district = django_filters.ChoiceFilter(

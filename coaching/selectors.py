@@ -3,6 +3,7 @@
 from collections import defaultdict
 from statistics import mean
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
@@ -12,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from payments.models import Payment
 from payments.selectors import payment_for
@@ -71,16 +72,23 @@ def application_for_program(user, program):
     return applications_for_member(user).filter(program=program.canonical).first()
 
 
+def _live_translations(programs, *fields):
+    """{program pk: (``fields`` of its live translation in the active language)} for default-language programs
+    that have one, in one query."""
+    keys = {program.translation_key: program.pk for program in programs}
+    translated = ProgramPage.objects.live().filter(translation_key__in=keys, locale=locales.active())
+    return {keys[key]: values for key, *values in translated.values_list("translation_key", *fields)}
+
+
+def _titles(programs, translated):
+    return {program.pk: translated.get(program.pk, (program.title,))[0] for program in programs}
+
+
 def localized_titles(programs):
     """{program pk: its title in the active language} for default-language programs, in one query; a program
     without a live translation keeps its own title. Staff read program names in their admin language."""
     programs = list(programs)
-    titles = {program.pk: program.title for program in programs}
-    keys = {program.translation_key: program.pk for program in programs}
-    translated = ProgramPage.objects.live().filter(translation_key__in=keys, locale=Locale.get_active())
-    for translation_key, title in translated.values_list("translation_key", "title"):
-        titles[keys[translation_key]] = title
-    return titles
+    return _titles(programs, _live_translations(programs, "title"))
 
 
 def program_for_display(application):
@@ -205,17 +213,8 @@ def review_summary(application, *, criteria=None, reviews=None):
     }
 
 
-def program_criteria(programs):
-    """{program pk: its scoring rubric, as ``ProgramPage.criteria`` gives it} for default-language programs:
-    ids and weights of the program, names of its live translation in the active language where that has the
-    same criterion; the translations of all of them in one query."""
-    programs = list(programs)
-    keys = {program.translation_key: program.pk for program in programs}
-    translated = ProgramPage.objects.live().filter(translation_key__in=keys, locale=Locale.get_active())
-    names = {
-        keys[page.translation_key]: {block.id: block.value["name"] for block in page.rubric}
-        for page in translated.only("translation_key", "rubric")
-    }
+def _criteria(programs, translated, position):
+    names = {pk: {block.id: block.value["name"] for block in values[position]} for pk, values in translated.items()}
     return {
         program.pk: [
             {
@@ -227,6 +226,14 @@ def program_criteria(programs):
         ]
         for program in programs
     }
+
+
+def program_criteria(programs):
+    """{program pk: its scoring rubric, as ``ProgramPage.criteria`` gives it} for default-language programs:
+    ids and weights of the program, names of its live translation in the active language where that has the
+    same criterion; the translations of all of them in one query."""
+    programs = list(programs)
+    return _criteria(programs, _live_translations(programs, "rubric"), 0)
 
 
 def average_scores(applications, *, criteria=None):
@@ -268,8 +275,9 @@ def review_rows(applications):
     applications = list(applications)
     programs = ProgramPage.objects.filter(pk__in={application.program_id for application in applications})
     programs = list(programs.only("title", "translation_key", "locale", "rubric"))
-    titles = localized_titles(programs)
-    scores = average_scores(applications, criteria=program_criteria(programs))
+    translated = _live_translations(programs, "title", "rubric")
+    titles = _titles(programs, translated)
+    scores = average_scores(applications, criteria=_criteria(programs, translated, 1))
     districts, industries = dict(District.choices), dict(Industry.choices)
     return [
         {
@@ -424,14 +432,22 @@ TIMED_STATUSES = (S.SUBMITTED, S.IN_REVIEW, S.SHORTLISTED, S.WAITLISTED, S.ACCEP
 COHORT_STATUSES = (S.ENROLLED, S.COMPLETED)
 
 
+def default_language_programs():
+    """Programs in the default language (applications always point to these), their locale matched in the
+    same query (``Locale.get_default()`` would read it first, at every use)."""
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return ProgramPage.objects.filter(locale__language_code=language).defer_streamfields()
+
+
 def report_programs():
-    """Programs in the default language (applications always point to these), oldest intake first."""
-    return ProgramPage.objects.filter(locale=Locale.get_default()).defer_streamfields().order_by("opens_at", "pk")
+    """Programs in the default language, oldest intake first."""
+    return default_language_programs().order_by("opens_at", "pk")
 
 
-def cohort_years():
-    """The years programs opened for applications in, oldest first."""
-    return [day.year for day in report_programs().dates("opens_at", "year")]
+def cohort_years(programs):
+    """The years ``programs`` (``report_programs``, read by the caller) opened for applications in, oldest
+    first, in the current time zone."""
+    return sorted({timezone.localtime(program.opens_at).year for program in programs})
 
 
 def _in_period(queryset, field, start, end):
@@ -482,18 +498,17 @@ def application_funnel(*, companies, program=None, cohort=None, start=None, end=
     rows_in = list(applications.values("pk", "program_id", "status", "created_at"))
     timeline = _status_timeline(rows_in, now)
     programs = {p.pk: p for p in report_programs().filter(pk__in={row["program_id"] for row in rows_in})}
-    holding = dict(
-        Application.objects.filter(program__in=list(programs), status__in=Application.HOLDS_A_PLACE)
+    holding, waiting = {}, {}
+    for program_id, taken, waitlisted in (
+        Application.objects.filter(program__in=list(programs))
         .values("program_id")
-        .annotate(n=Count("pk"))
-        .values_list("program_id", "n")
-    )
-    waiting = dict(
-        Application.objects.filter(program__in=list(programs), status=S.WAITLISTED)
-        .values("program_id")
-        .annotate(n=Count("pk"))
-        .values_list("program_id", "n")
-    )
+        .annotate(
+            taken=Count("pk", filter=Q(status__in=Application.HOLDS_A_PLACE)),
+            waitlisted=Count("pk", filter=Q(status=S.WAITLISTED)),
+        )
+        .values_list("program_id", "taken", "waitlisted")
+    ):
+        holding[program_id], waiting[program_id] = taken, waitlisted
     per_program = {}
     for row in rows_in:
         entry = per_program.setdefault(

@@ -10,6 +10,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
 
 from coaching import selectors as coaching
+from coaching.filters import fixed_choices
 from portal.companies.models import Company, Industry
 from portal.markets import District
 
@@ -23,21 +24,18 @@ class ReportFilterForm(forms.Form):
         return cleaned
 
 
-def _cohort_choices():
-    return [(year, str(year)) for year in coaching.cohort_years()]
-
-
 def _programs(request):
     return coaching.report_programs()
 
 
 class ReportFilterSet(WagtailFilterSet):
-    """Filters the companies a report counts; the period and the program or cohort are read by the report."""
+    """Filters the companies a report counts; the period and the program or cohort are read by the report.
+    The programs are read once for the program and the cohort choices."""
 
     start = django_filters.DateFilter(label=_("From"), method="keep", widget=AdminDateInput)
     end = django_filters.DateFilter(label=_("Until (inclusive)"), method="keep", widget=AdminDateInput)
     program = django_filters.ModelChoiceFilter(label=_("Program"), queryset=_programs, method="keep")
-    cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=_cohort_choices, method="keep")
+    cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=(), method="keep")
     district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices)
     industry = django_filters.ChoiceFilter(label=_("Industry"), choices=Industry.choices)
 
@@ -45,6 +43,12 @@ class ReportFilterSet(WagtailFilterSet):
         model = Company
         fields = ["district", "industry"]
         form = ReportFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        programs = list(self.filters["program"].field.queryset)
+        fixed_choices(self.filters["program"].field, programs, str)
+        self.filters["cohort"].field.choices = [(year, str(year)) for year in coaching.cohort_years(programs)]
 
     def keep(self, queryset, name, value):
         """Period, program and cohort do not narrow the companies here: each report applies them itself."""
