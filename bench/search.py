@@ -43,6 +43,8 @@ from django.utils import timezone  # noqa: E402
 
 PRODUCTS = 20_000
 QUERIES = 200
+# Searches run before the measured ones (connections opened, caches filled).
+WARM_UP = 20
 SEED = 20261127
 
 LANGUAGES = ("zh-hant", "en", "th", "ms", "id", "vi")
@@ -207,12 +209,14 @@ class Phases:
         from search.backends import elasticsearch
         from search.engine import get_client
 
-        self.backend, self.client = [], []
+        self.backend, self.client, self.requests = [], [], []
         self._module, self._client = elasticsearch, get_client()
         self._search, self._client_search = elasticsearch.search, self._client.search
 
-    def _timed(self, function, into):
+    def _timed(self, function, into, requests=None):
         def timed(*args, **kwargs):
+            if requests is not None:
+                requests.append(kwargs)
             started = time.perf_counter()
             try:
                 return function(*args, **kwargs)
@@ -223,7 +227,7 @@ class Phases:
 
     def __enter__(self):
         self._module.search = self._timed(self._search, self.backend)
-        self._client.search = self._timed(self._client_search, self.client)
+        self._client.search = self._timed(self._client_search, self.client, self.requests)
         return self
 
     def __exit__(self, *exc_info):
@@ -231,10 +235,43 @@ class Phases:
         del self._client.search
 
 
+def replay(requests, warm_up):
+    """The selector's search requests sent again as they were, over one kept-alive socket with no client library:
+    (round trip, `took`) per request, in ms, decoding left out. The node's request cache is cleared first and the
+    first `warm_up` requests sent untimed, as measure() warms up, so the same requests hit and miss it. What is
+    left between round trip and `took` is the node's work outside `took` (reading the request, writing the
+    response), the loopback and the truncation of `took` to whole milliseconds: no client is faster than this."""
+    import http.client
+    from urllib.parse import urlencode, urlsplit
+
+    import orjson
+
+    url = urlsplit(settings.ELASTICSEARCH_URL.split(",")[0].strip())
+    connection = http.client.HTTPConnection(url.hostname, url.port)
+    headers = {"content-type": "application/json"}
+
+    def send(method, path, body=b""):
+        connection.request(method, path, body, headers)
+        return connection.getresponse().read()
+
+    send("POST", f"/{requests[0]['index']}/_cache/clear?request=true")
+    trips = []
+    for number, request in enumerate(requests[:warm_up] + requests):
+        params = {"filter_path": request["filter_path"], "request_cache": str(request["request_cache"]).lower()}
+        body = request["body"].encode()
+        started = time.perf_counter()
+        data = send("POST", f"/{request['index']}/_search?{urlencode(params)}", body)
+        elapsed = (time.perf_counter() - started) * 1000
+        if number >= warm_up:
+            trips.append((elapsed, orjson.loads(data)["took"]))
+    connection.close()
+    return trips
+
+
 def measure(queries, *, phases=False):
     from search.selectors import product_search
 
-    for query in queries[:20]:
+    for query in queries[:WARM_UP]:
         product_search(**query)
     timings, took, overheads, engines = [], [], [], set()
     with Phases() if phases else contextlib.nullcontext() as timed:
@@ -259,6 +296,8 @@ def measure(queries, *, phases=False):
             statistics.median(backend - client for backend, client in zip(timed.backend, timed.client, strict=True)),
             statistics.median(client - engine for client, engine in zip(timed.client, took, strict=True)),
         )
+        trips = replay(timed.requests, WARM_UP)
+        result["replay"] = (statistics.median(trip for trip, _ in trips), statistics.median(took for _, took in trips))
     return result
 
 
@@ -292,6 +331,12 @@ def report(vendor, label, result):
         print(
             f"[{vendor}] {label} own time by part (medians): selector outside the backend {outside:.2f} ms, "
             f"backend outside the client {backend:.2f} ms, client call beyond `took` {client:.2f} ms"
+        )
+    if "replay" in result:
+        trip, took = result["replay"]
+        print(
+            f"[{vendor}] {label} the same requests on a raw socket (no client, no decoding): round trip p50 "
+            f"{trip:.1f} ms, their `took` p50 {took:.1f} ms, round trip ÷ took {trip / max(took, 1):.2f} (the floor)"
         )
 
 

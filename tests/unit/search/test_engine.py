@@ -1,15 +1,20 @@
 """ELASTICSEARCH_URL names one node or a cluster's nodes; the client retries on another node only for a cluster.
-Its JSON goes through orjson, with the same values as the client's own serializer."""
+Its JSON goes through orjson, with the same values as the client's own serializer, and its requests through
+kept-alive http.client connections that fail with the client's own errors."""
 
 import datetime
 import json
+import socket
+import threading
+import time
 from decimal import Decimal
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from elasticsearch.exceptions import SerializationError
+from elasticsearch.exceptions import ConnectionError, ConnectionTimeout, NotFoundError, SerializationError
 from elasticsearch.serializer import JSONSerializer
 
-from search.engine import Serializer, cluster_urls, get_client
+from search.engine import KeptAliveConnection, Serializer, cluster_urls, get_client
 
 # The session set-up of the search indexes (tests/conftest.py) needs the test database.
 pytestmark = pytest.mark.django_db
@@ -62,3 +67,76 @@ def test_responses_decode_and_requests_encode_as_with_the_clients_own_serializer
     assert json.loads(transport.serializer.dumps(action)) == json.loads(JSONSerializer().dumps(action))
     with pytest.raises(SerializationError):
         transport.serializer.loads('{"took": ')
+
+
+class ClosesAfterEachAnswer(BaseHTTPRequestHandler):
+    """An HTTP/1.1 server that answers without `Connection: close` and then closes the connection, as a node or
+    a proxy does with a connection it keeps idle too long."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        body = b'{"answered": true}'
+        self.send_response(200)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def closing_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ClosesAfterEachAnswer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_client_keeps_one_connection_open_between_requests(settings):
+    """Requests one after another go over one TCP connection, kept open in the pool between them."""
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    (connection,) = get_client().transport.connection_pool.connections
+    assert isinstance(connection, KeptAliveConnection)
+    connection.perform_request("GET", "/")
+    (kept,) = connection._idle.queue
+    sock = kept.sock
+    connection.perform_request("GET", "/_cluster/health")
+    assert connection._idle.queue == [kept]
+    assert kept.sock is sock
+
+
+def test_a_connection_the_server_closed_while_idle_is_replaced(closing_server):
+    """The server closed the kept connection while it was idle: the next request opens a new one instead of
+    failing."""
+    connection = KeptAliveConnection(host="127.0.0.1", port=closing_server)
+    for _ in range(3):
+        status, headers, data = connection.perform_request("GET", "/")
+        assert (status, headers["content-type"], json.loads(data)) == (200, "application/json", {"answered": True})
+        time.sleep(0.2)
+
+
+def test_failures_are_the_clients_errors(settings):
+    """An HTTP error status is the client's exception for it (or ignored when asked); a refused connection is
+    ConnectionError and a node that does not answer in time ConnectionTimeout, the errors the transport retries
+    on another node of a cluster."""
+    settings.ELASTICSEARCH_URL = "http://127.0.0.1:9200"
+    client = get_client()
+    with pytest.raises(NotFoundError):
+        client.indices.get(index="no-such-index-19g")
+    assert client.indices.delete(index="no-such-index-19g", ignore=[404])["status"] == 404
+    with socket.socket() as unused:
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    with pytest.raises(ConnectionError):
+        KeptAliveConnection(host="127.0.0.1", port=port).perform_request("GET", "/")
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        connection = KeptAliveConnection(host="127.0.0.1", port=silent.getsockname()[1])
+        with pytest.raises(ConnectionTimeout):
+            connection.perform_request("GET", "/", timeout=0.2)
