@@ -166,6 +166,14 @@ FORM_RENDERER = "portal.rendering.PortalFormRenderer"
 # Database: SQLite file by default, PostgreSQL (or anything) through DATABASE_URL.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=0)
+# PostgreSQL compiles a statement's expressions to machine code (JIT) once its estimated cost passes
+# jit_above_cost; for the site's short statements (the database search's among them) compiling costs more than it
+# saves, as PostgreSQL's documentation says of short OLTP queries. Off for the site's connections unless
+# DATABASE_JIT is set; options given in DATABASE_URL (?options=…) are kept.
+DATABASE_JIT = env.bool("DATABASE_JIT", default=False)
+if DATABASES["default"].get("ENGINE") == "django.db.backends.postgresql" and not DATABASE_JIT:
+    _database_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _database_options["options"] = f"{_database_options.get('options', '')} -c jit=off".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory by default (allauth's rate limits need a real cache). Production and CI share one Redis
