@@ -88,8 +88,9 @@ def test_invitation_email_is_sent_after_commit(django_capture_on_commit_callback
             company=owner.company, email="colleague@example.com", invited_by=owner.user, base_url=BASE_URL
         )
     assert mailoutbox == []
-    assert len(callbacks) == 1
-    callbacks[0]()
+    # The other callbacks start anew what is kept until public content changes (portal.versioned).
+    for callback in callbacks:
+        callback()
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
     assert message.to == ["colleague@example.com"]
