@@ -6,13 +6,11 @@ axe-core comes from ./node_modules (pinned in package-lock.json, installed by `m
 script is injected from disk, nothing is downloaded while the tests run.
 """
 
-import io
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from wagtail.models import Locale
 
@@ -23,6 +21,7 @@ from coaching.models import Application, ProgramIndexPage, ProgramPage
 from portal.companies.demo import SME_EMAIL
 from portal.home.models import AlliancePage, NewsIndexPage, NewsPage, StandardPage
 from tests.conftest import require_service
+from tests.demo_content import load_demo
 from tests.factories.coaching import ApplicationFactory, ProgramPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -100,7 +99,7 @@ def test_pages_have_no_serious_accessibility_violations(page, stripe_settings, l
     application's task list and steps. axe-core (WCAG 2.0/2.1 A and AA rules) finds no serious or critical
     violation on any of them."""
     require_service("axe-core", AXE.exists(), "`make test` installs it (scripts/node-packages.sh runs npm ci)")
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
     prefix = f"/{language}"
     showcase = _in(language, ShowcasePage.objects)
     product = Product.objects.filter(sample_available=True, company__memberships__user__email=SME_EMAIL).first()
@@ -188,7 +187,7 @@ def test_buyer_pages_have_no_serious_accessibility_violations(page, stripe_setti
     product, supplier, inquiry form), the sample cart with an item, product search results, login and sign-up.
     axe-core finds no serious or critical violation in the buyer's language."""
     require_service("axe-core", AXE.exists(), "`make test` installs it (scripts/node-packages.sh runs npm ci)")
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
     prefix = f"/{language}"
     showcase = _in(language, ShowcasePage.objects)
     product = Product.objects.filter(sample_available=True, company__memberships__user__email=SME_EMAIL).first()

@@ -1,15 +1,14 @@
 """The demo SME applies to an open coaching program in English and follows the application."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 from wagtail.models import Locale
 
 from coaching.models import Application, ProgramIndexPage
 from portal.companies.demo import COMPANIES, SME_EMAIL, SME_PASSWORD
+from tests.demo_content import load_demo
 from tests.factories.coaching import PDF_BYTES, ProgramPageFactory
 from tests.factories.home import publish_translation
 
@@ -32,7 +31,7 @@ def test_demo_sme_applies_to_an_open_program_and_follows_it(page, screenshot, tm
     """Log in through the form → "Coaching programs" in the English nav → an open program → task list:
     company details, both question sections, a PDF upload, the declaration → check answers → submit →
     a CB-yyyy-nnnnnn reference → "My applications" lists it as "Submitted" with its timeline."""
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
     program = _open_program_without_application()
     pdf = tmp_path / "company-registration.pdf"
     pdf.write_bytes(PDF_BYTES)

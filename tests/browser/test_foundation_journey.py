@@ -1,18 +1,18 @@
 """A visitor finds the news in English, starting from the Traditional Chinese home page."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
+
+from tests.demo_content import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_visitor_switches_to_english_and_reads_a_news_item(page, screenshot):
     """zh-hant home → "English" in the language switcher → "News" in the main nav → the first news item."""
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
 
     page.goto(page.base_url + "/zh-hant/")
     page.locator("nav.language-switcher").get_by_role("link", name="English", exact=True).click()

@@ -2,7 +2,6 @@
 in the HTML of the ten pages Lighthouse measures (bench/lighthouse.py): home, showcase, category, product,
 supplier, product search results, a program, the solution catalog, sign-up and an application step."""
 
-import io
 import json
 import os
 import shutil
@@ -11,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -25,6 +23,7 @@ from coaching.services import application_start
 from portal.companies.demo import SME_EMAIL
 from portal.companies.models import Membership
 from tests.conftest import require_service
+from tests.demo_content import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -75,7 +74,7 @@ def test_measured_pages_have_no_html_errors(tmp_path, stripe_settings, language)
     """Every page that Lighthouse measures, and a draft application's company step for its member, is valid
     HTML for the Nu Html Checker: no error at all (the failure lists each page's errors with their line)."""
     require_service("vnu-jar", VNU.exists() and shutil.which("java"), "`make test` installs it (npm ci) with Java")
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
     pages = measured_pages(language)
     anonymous, member = Client(), Client()
     user = get_user_model().objects.get(email=SME_EMAIL)

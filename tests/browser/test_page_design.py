@@ -5,10 +5,7 @@ full-page screenshot of each is kept in test-results/design/ for people to look 
 Pages: home, showcase, category, product, supplier storefront, product search results, a program page, the
 solution catalog, sign-up, and a step of an application (logged in as the demo SME)."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils.text import slugify
 from wagtail.models import Locale
 
@@ -17,6 +14,7 @@ from catalog.solutions.models import SolutionIndexPage
 from coaching.models import Application, ProgramIndexPage, ProgramPage
 from portal.companies.demo import SME_EMAIL
 from tests.conftest import require_service
+from tests.demo_content import load_demo
 from tests.factories.coaching import ApplicationFactory, ProgramPageFactory
 
 from .conftest import SCREENSHOTS
@@ -73,7 +71,7 @@ def _pages(language):
 @pytest.mark.parametrize("language", ["zh-hant", "th"])
 def test_design_pages_are_accessible_and_fit_a_phone_at_both_widths(page, language):
     require_service("axe-core", AXE.exists(), "`make test` installs it (scripts/node-packages.sh runs npm ci)")
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
     DESIGN_SHOTS.mkdir(parents=True, exist_ok=True)
     pages = _pages(language)
     audit = Audit(page)

@@ -3,14 +3,13 @@
 Screenshots of the Thai product page and search results, at 1280 px and 390 px, go to test-results/.
 """
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from payments.models import ExchangeRate
+from tests.demo_content import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,7 +32,7 @@ def both_widths(page, screenshot, step):
 
 
 def test_thai_buyer_finds_a_product_and_searches_in_thai(page, screenshot):
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
     assert ExchangeRate.objects.filter(currency="THB").exists()
 
     page.goto(page.base_url + "/zh-hant/")

@@ -10,6 +10,7 @@ from coaching import demo
 from coaching.models import Application, ProgramIndexPage, ProgramPage
 from portal.home import demo as home_demo
 from portal.home.models import HomePage, NavigationMenu
+from tests.demo_content import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ NEW_LANGUAGES = ("th", "ms", "id", "vi")
 def _seed_site():
     from portal.companies import demo as companies_demo
 
-    home_demo.seed(stdout=io.StringIO())
+    load_demo("portal.home.demo")
     companies_demo.seed(stdout=io.StringIO())
 
 

@@ -20,6 +20,7 @@ from portal.home.models import (
     StandardPage,
 )
 from portal.management.commands import seed_demo
+from tests.demo_content import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def counts():
 
 def test_seed_builds_every_language():
     """Seeding creates all six locales, a zh-hant home as site root and its five translations with their content."""
-    demo.seed(stdout=io.StringIO())
+    load_demo("portal.home.demo")
 
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"zh-hant", "en", "th", "ms", "id", "vi"}
     site = Site.objects.get(is_default_site=True)
@@ -72,7 +73,7 @@ def test_seed_builds_every_language():
 def test_every_language_has_its_main_menu_before_the_feature_demos_run():
     """The later demo modules add their index pages to the menu of each language: all six menus exist here,
     each linking to the about, news and alliance pages of its own language."""
-    demo.seed(stdout=io.StringIO())
+    load_demo("portal.home.demo")
 
     for language in ("zh-hant", "en", *NEW_LANGUAGES):
         menu = NavigationMenu.objects.get(locale__language_code=language)
@@ -91,7 +92,7 @@ def _blocks(page):
 @pytest.mark.parametrize("language", NEW_LANGUAGES)
 def test_translations_keep_the_structure_of_the_default_language(language):
     """Same blocks in the same order, same picture, same figures, same dates; links stay in the language."""
-    demo.seed(stdout=io.StringIO())
+    load_demo("portal.home.demo")
     locale = Locale.objects.get(language_code=language)
     home = HomePage.objects.get(locale__language_code="zh-hant")
     translated = home.get_translation(locale)
@@ -120,7 +121,7 @@ def test_translations_keep_the_structure_of_the_default_language(language):
 @pytest.mark.parametrize("language", NEW_LANGUAGES)
 def test_new_languages_are_translated_not_copied(language):
     """No page title, menu label, footer text or partner description of th/ms/id/vi is the English or Chinese one."""
-    demo.seed(stdout=io.StringIO())
+    load_demo("portal.home.demo")
 
     def titles(code):
         return {p.translation_key: p.title for p in Page.objects.filter(locale__language_code=code, depth__gt=1)}
@@ -151,7 +152,7 @@ def test_new_languages_are_translated_not_copied(language):
 
 def test_seed_twice_changes_nothing():
     """A second run of the site pages' seed leaves every count (even page revisions) unchanged."""
-    demo.seed(stdout=io.StringIO())
+    load_demo("portal.home.demo")
     first = counts()
     demo.seed(stdout=io.StringIO())
     assert counts() == first
@@ -159,10 +160,10 @@ def test_seed_twice_changes_nothing():
 
 def test_seed_demo_command_twice_gives_the_same_counts():
     """`manage.py seed_demo` runs every demo module in order; running it again creates nothing."""
+    load_demo()
+    first = seed_demo.summary_counts()
     out = io.StringIO()
     call_command("seed_demo", stdout=out)
-    first = seed_demo.summary_counts()
-    call_command("seed_demo", stdout=io.StringIO())
 
     assert seed_demo.summary_counts() == first
     for name in seed_demo.DEMO_MODULES:
@@ -172,7 +173,7 @@ def test_seed_demo_command_twice_gives_the_same_counts():
 
 def test_english_visitor_journey_after_seeding(client):
     """zh-hant home → "English" → "News" in the English menu → first article: each step has a heading."""
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
 
     home = client.get("/zh-hant/").content.decode()
     assert '<a href="/en/" lang="en" hreflang="en">English</a>' in home
@@ -194,7 +195,7 @@ def test_english_visitor_journey_after_seeding(client):
 @pytest.mark.parametrize("language", NEW_LANGUAGES)
 def test_visitor_journey_in_the_new_languages(client, language):
     """/<lang>/ → the news link of that language's menu → first article; the alliance lists the partners in it."""
-    demo.seed(stdout=io.StringIO())
+    load_demo("portal.home.demo")
     labels = demo.MENU_LABELS[language]
 
     home = client.get(f"/{language}/").content.decode()

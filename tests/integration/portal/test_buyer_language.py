@@ -8,16 +8,15 @@ same-site link other than the language switcher leads out of the language. The s
 ``test-results/buyer-language.txt``.
 """
 
-import io
 import re
 
 import polib
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.utils import translation
 
 from catalog.showcase.models import Product
+from tests.demo_content import load_demo
 from tests.language_share import TOKEN, foreign_share, links_leaving, read
 
 pytestmark = pytest.mark.django_db
@@ -46,9 +45,8 @@ def product_words(code):
 
 
 @pytest.fixture
-def demo_site(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", stdout=io.StringIO())
+def demo_site(db):
+    load_demo()
 
 
 def first_link(html, pattern):

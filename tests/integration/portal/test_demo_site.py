@@ -19,6 +19,7 @@ from catalog.readiness.selectors import ready_markets
 from catalog.showcase.models import Product
 from portal.companies.demo import SME_EMAIL, STAFF_EMAIL
 from portal.management.commands import seed_demo
+from tests.demo_content import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -71,9 +72,8 @@ ADMIN_LISTINGS = [
 
 
 @pytest.fixture
-def demo_site(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        call_command("seed_demo", stdout=io.StringIO())
+def demo_site(db):
+    load_demo()
 
 
 def walk(client, starts, *, allow, limit):

@@ -7,14 +7,12 @@ The engine is the one the settings configure: the database locally, Elasticsearc
 (the demo seed then builds the index, under an index prefix of this test that is deleted afterwards).
 """
 
-import io
-
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from catalog.showcase.models import Product
 from search.selectors import product_search
+from tests.demo_content import load_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +110,7 @@ def test_the_set_covers_four_languages():
 
 def test_expected_demo_product_in_the_top_three(demo_engine):
     """Over the seeded demo, every query puts a product of its expected family among the first three results."""
-    call_command("seed_demo", stdout=io.StringIO())
+    load_demo()
     misses = []
     for language, query, family in RELEVANCE:
         top = _top_three(query, language)
