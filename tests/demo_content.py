@@ -6,8 +6,9 @@ each save indexed and referenced), and some twenty tests start from the demo. On
 a process seeds as before; then every table's rows (COPY, binary) and the media files the seed wrote are kept
 in the process. Each later test gets them back in a few seconds: every table emptied and filled again in one
 transaction, the sequences moved past the copied ids, the media files copied into its own media roots, the
-product index rebuilt and what the process keeps between requests forgotten. On another database (SQLite) every
-test seeds. The home demo alone (`load_demo("portal.home.demo")`, half a minute) is kept the same way.
+product index and Wagtail's site-search index rebuilt, and what the process keeps between requests forgotten. On
+another database (SQLite) every test seeds. The home demo alone (`load_demo("portal.home.demo")`, half a minute)
+is kept the same way.
 
 The demo is seeded from the migrated database with the on-commit callbacks run (as in production, where the seed
 commits), whether the test is transactional or not, so that every test gets the same content.
@@ -119,3 +120,6 @@ def _restore(snapshot):
     forget_all()
     if settings.ELASTICSEARCH_URL:
         call_command("search_rebuild", "--no-progress", stdout=io.StringIO())
+    if "elasticsearch" in settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"]:
+        # Wagtail's site search: other tests of the worker may have rebuilt its index since the seed.
+        call_command("update_index", "--backend", "default", stdout=io.StringIO(), stderr=io.StringIO())
