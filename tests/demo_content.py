@@ -14,6 +14,7 @@ The demo is seeded from the migrated database with the on-commit callbacks run (
 commits), whether the test is transactional or not, so that every test gets the same content.
 """
 
+import atexit
 import importlib
 import io
 import shutil
@@ -87,6 +88,7 @@ def _capture():
         with raw.cursor() as cursor, cursor.copy(f"COPY {quote(name)} TO STDOUT (FORMAT binary)") as copy:
             tables.append((quote(name), b"".join(bytes(block) for block in copy)))
     files = Path(tempfile.mkdtemp(prefix="demo-content-"))
+    atexit.register(shutil.rmtree, files, ignore_errors=True)
     for name, root in _media_roots().items():
         if root.exists():
             shutil.copytree(root, files / name)
