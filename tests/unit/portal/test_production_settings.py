@@ -130,3 +130,21 @@ def test_check_deploy_warns_without_a_shared_cache(cache_url):
     assert deploy.returncode != 0
     assert "portal.W002" in deploy.stderr
     assert "CACHE_URL" in deploy.stderr
+
+
+SHOW_DATABASE = """
+import json
+from django.conf import settings
+database = settings.DATABASES["default"]
+print(json.dumps({"max_age": database["CONN_MAX_AGE"], "health_checks": database["CONN_HEALTH_CHECKS"]}))
+"""
+
+
+@pytest.mark.parametrize(("given", "kept"), [({}, 60), ({"DJANGO_CONN_MAX_AGE": "0"}, 0)], ids=["default", "set"])
+def test_production_keeps_database_connections_between_requests(given, kept):
+    """Production keeps a worker's connection for 60 s by default (DJANGO_CONN_MAX_AGE changes it) and checks
+    that a kept connection is still alive before a request uses it."""
+    result = run_with_production_settings(SHOW_DATABASE, DJANGO_SECRET_KEY="x" * 64, **given)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {"max_age": kept, "health_checks": True}
