@@ -9,3 +9,8 @@ class ReadinessConfig(AppConfig):
     # "Ready for …" badges appear on public product pages: a saved rule or readiness record starts the page
     # cache afresh.
     public_content = True
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

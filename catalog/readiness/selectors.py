@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from catalog.showcase.models import Certificate, Product, ProductImage
 from catalog.showcase.translated import LANGUAGE_SUFFIXES, column
+from portal.versioned import Versioned
 
 from .checklist import Facts, RuleSet
 from .models import ProductReadiness, Rule
@@ -29,6 +30,11 @@ _COLUMNS = (
 def active_rules():
     """Every active rule with its category, in checklist order."""
     return list(Rule.objects.active().select_related("category").order_by("market", "requirement", "pk"))
+
+
+# The active rules prepared for checking, kept in each process until a rule or a category is saved or deleted
+# (``receivers.connect``): every product page asks which markets its product is ready for.
+ACTIVE_RULE_SET = Versioned("readiness-rules", lambda: RuleSet(active_rules()))
 
 
 def _facts(row, *, image_count, readiness, certificates):
@@ -83,7 +89,7 @@ def product_facts(product_ids, *, today=None):
 
 def checklists(product_ids, *, today=None, rules=None):
     """{product id: [Checklist per market that has rules]}."""
-    rule_set = RuleSet(active_rules() if rules is None else rules)
+    rule_set = ACTIVE_RULE_SET.get() if rules is None else RuleSet(rules)
     return {
         product_id: [rule_set.checklist(market, facts) for market in rule_set.markets]
         for product_id, facts in product_facts(product_ids, today=today).items()
@@ -92,7 +98,7 @@ def checklists(product_ids, *, today=None, rules=None):
 
 def ready_markets(product_ids, *, today=None):
     """{product id: [codes of the markets it is ready for]} (products ready for none are left out)."""
-    rule_set = RuleSet(active_rules())
+    rule_set = ACTIVE_RULE_SET.get()
     ready = {}
     for product_id, facts in product_facts(product_ids, today=today).items():
         codes = [market for market in rule_set.markets if rule_set.ready(market, facts)]
@@ -103,8 +109,8 @@ def ready_markets(product_ids, *, today=None):
 
 def loaded_product_ready_markets(product, *, images, certificates):
     """The codes of the markets a product page's product is ready for, from what the page read already: the
-    product (with its category), its ``images`` and its ``certificates`` valid today. Two queries, the rules
-    and its readiness record, where ``ready_markets`` takes five."""
+    product (with its category), its ``images`` and its ``certificates`` valid today. One query, its readiness
+    record (the rules are kept), where ``ready_markets`` takes five."""
     row = {name: getattr(product, name) for name in _COLUMNS if name != "category__path"}
     row["category__path"] = product.category.path if product.category_id else ""
     facts = _facts(
@@ -113,7 +119,7 @@ def loaded_product_ready_markets(product, *, images, certificates):
         readiness=ProductReadiness.objects.filter(product_id=product.pk).first(),
         certificates=[(item.certificate_type, frozenset(item.recognised_markets or ())) for item in certificates],
     )
-    rule_set = RuleSet(active_rules())
+    rule_set = ACTIVE_RULE_SET.get()
     return [market for market in rule_set.markets if rule_set.ready(market, facts)]
 
 
