@@ -9,12 +9,13 @@ class CoachingConfig(AppConfig):
     public_content = True
 
     def ready(self):
-        from portal import bureau_facts, personal_data
+        from portal import bureau_facts, page_cache, personal_data
         from portal.home import featured
 
         from . import privacy, receivers  # noqa: F401  (receivers: connects the payments signals)
-        from .selectors import completed_program_facts, programs_to_feature
+        from .selectors import COMPLETED_PROGRAM_FACTS, completed_program_facts, programs_to_feature
 
         featured.register("programs", programs_to_feature)
         bureau_facts.register(completed_program_facts)
+        page_cache.connect_to_public_content(COMPLETED_PROGRAM_FACTS.changed, dispatch_uid="coaching.completed")
         personal_data.register(privacy.HOLDER)

@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
@@ -24,6 +24,7 @@ from portal.home.featured import FeaturedItem
 from portal.markets import District
 from portal.status import StatusChange
 from portal.templatetags.moments import zone_label
+from portal.versioned import Versioned
 
 from . import questions as q
 from .models import Application, ApplicationDocument, Milestone, ProgramPage, Review
@@ -608,7 +609,16 @@ def fee_application_ids(*, companies, program=None, cohort=None):
 
 def completed_program_facts(company):
     """“Completed the coaching program “X” (2025)” for each program the company completed, in the reader's
-    language where the program page is translated (a provider of ``portal.bureau_facts``)."""
+    language where the program page is translated (a provider of ``portal.bureau_facts``). Kept per company
+    and language until public content changes (an application or a program page among it)."""
+    key = (company.pk, translation.get_language())
+    return COMPLETED_PROGRAM_FACTS.get_for(key, lambda: _completed_program_facts(company))
+
+
+COMPLETED_PROGRAM_FACTS = Versioned("completed-program-facts")
+
+
+def _completed_program_facts(company):
     facts = []
     completed = Application.objects.filter(company=company, status=S.COMPLETED).select_related("program")
     completed = completed.order_by("program__opens_at")

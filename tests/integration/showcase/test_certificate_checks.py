@@ -178,3 +178,17 @@ def test_the_company_reads_the_bureau_decision_in_its_wallet(client, shop, moder
     page = client.get(url).content.decode()
     assert "Rejected by the bureau" in page
     assert "Number not in the issuer&#x27;s register." in page
+
+
+def test_completed_coaching_follows_applications_and_program_titles(client, shop):
+    """The facts are kept between requests: a program completed later, and a program page published under
+    another title, show on the next product page."""
+    program = ProgramPageFactory(title="Export Starter", opens_at=timezone.now().replace(year=2025))
+    application = ApplicationFactory(program=program, company=shop.supplier, status="submitted")
+    assert "Completed the coaching program" not in product_page(client, shop)
+    application.status = "completed"
+    application.save()
+    assert "Completed the coaching program “Export Starter” (2025)" in product_page(client, shop)
+    program.title = "Export Ready"
+    program.save_revision().publish()
+    assert "Completed the coaching program “Export Ready” (2025)" in product_page(client, shop)
