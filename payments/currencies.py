@@ -46,6 +46,8 @@ STRIPE_ZERO_DECIMAL = frozenset(
 )
 # Two-decimal in Stripe's API, charged in whole units here (see the module docstring).
 WHOLE_UNITS_ONLY = frozenset({"TWD", "IDR"})
+# Read for every price a page converts: ``Currency.values`` builds a new list on each read.
+SUPPORTED = frozenset(Currency.values)
 
 COUNTRY_CURRENCY = {
     Market.THAILAND: Currency.THB,
@@ -77,7 +79,7 @@ def currency_for_language(language):
 def check_currency(currency):
     """The upper-case code of a supported currency, or UnsupportedCurrency."""
     code = str(currency or "").upper()
-    if code not in Currency.values:
+    if code not in SUPPORTED:
         raise UnsupportedCurrency(
             _("Payments in “%(currency)s” are not supported. Choose one of: %(supported)s.")
             % {"currency": currency, "supported": ", ".join(Currency.values)}

@@ -51,9 +51,8 @@ def _labels_in(currency):
     return {("price", bucket.key): bucket.label(currency.display) for bucket in PRICE_BUCKETS}
 
 
-def _facet_groups(results, state, currency):
+def _facet_groups(results, state, prices):
     groups = []
-    prices = _labels_in(currency)
     for name, values in results.facets.items():
         if not values:
             continue
@@ -72,10 +71,10 @@ def _facet_groups(results, state, currency):
     return groups
 
 
-def _chips(facets, filters, state, currency):
+def _chips(facets, filters, state, currency, prices):
     """Active filters, each with the URL that removes it; prices in the buyer's currency."""
     labels = {(facet, v.value): v.label for facet, values in facets.items() for v in values}
-    labels.update(_labels_in(currency))
+    labels.update(prices)
     chips = []
     for facet in FACETS:
         for value in state.get(facet.param, []):
@@ -100,11 +99,12 @@ def product_search_view(request):
         return render(request, "search/results.html", context, status=400)
     results = product_search(query=context["query"], filters=filters, sort=sort, page=page, locale=language)
     currency = buyer_currency(request)
+    prices = _labels_in(currency)
     context.update(
         results=results,
         cards=cards.result_cards(results.hits, currency=currency),
-        facet_groups=_facet_groups(results, state, currency),
-        chips=_chips(results.facets, filters, state, currency),
+        facet_groups=_facet_groups(results, state, prices),
+        chips=_chips(results.facets, filters, state, currency, prices),
         sorts=[(value, option.label) for value, option in SORTS.items()],
         hidden_state=[(name, value) for name in STATE_PARAMS if name not in ("q", "sort") for value in state[name]],
         previous_url=_url(state, page=str(page - 1)) if results.has_previous else "",
