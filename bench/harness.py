@@ -76,6 +76,13 @@ def build_site(env):
     manage(env, "collectstatic", "--no-input", "-v", "0")
 
 
+def delete_indices(url, prefix):
+    """Delete the Elasticsearch indexes a bench's site made (their names start with ``prefix``)."""
+    request = urllib.request.Request(f"{url}/{prefix}_*", method="DELETE")  # noqa: S310 (ELASTICSEARCH_URL)
+    with contextlib.suppress(urllib.error.URLError, OSError):
+        urllib.request.urlopen(request, timeout=30).read()  # noqa: S310 (the bench's Elasticsearch node)
+
+
 def listed_pages(output):
     """``{name: path}`` from the lines ``page <name> <path>`` a ``manage.py shell -c`` script printed."""
     return dict(line.split(" ", 2)[1:] for line in output.splitlines() if line.startswith("page "))

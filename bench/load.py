@@ -17,7 +17,6 @@ the rate two cores can give is the figure to compare with (2,000 ms of CPU per s
 wrk runs on the same two cores as the server. Prints the figures; nothing is asserted.
 """
 
-import contextlib
 import os
 import re
 import resource
@@ -25,8 +24,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -105,12 +102,6 @@ def wrk(paths, connections, workdir):
     return float(rate), float(p50), float(p95), float(p99), int(errors), int(count)
 
 
-def delete_indices(url, prefix):
-    request = urllib.request.Request(f"{url}/{prefix}_*", method="DELETE")  # noqa: S310 (ELASTICSEARCH_URL)
-    with contextlib.suppress(urllib.error.URLError, OSError):
-        urllib.request.urlopen(request, timeout=30).read()  # noqa: S310 (the bench's Elasticsearch node)
-
-
 def main():
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: scripts/system-packages.sh installs it (Debian package wrk)")
@@ -136,7 +127,7 @@ def main():
             for name, path in urls.items():
                 results.append((f"{name} alone, 8 connections", measured(server, [path], 8, workdir)))
     finally:
-        delete_indices(os.environ["ELASTICSEARCH_URL"], os.environ["ELASTICSEARCH_INDEX_PREFIX"])
+        harness.delete_indices(os.environ["ELASTICSEARCH_URL"], os.environ["ELASTICSEARCH_INDEX_PREFIX"])
         shutil.rmtree(workdir, ignore_errors=True)
 
     print()

@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/pages.py
     PAGE_CACHE_SECONDS=0 BENCH_PORT=8745 .venv/bin/python bench/pages.py
+    BENCH_ELASTICSEARCH_URL=http://127.0.0.1:9200 PAGE_CACHE_SECONDS=0 .venv/bin/python bench/pages.py
     DATABASE_URL=postgres://portal:portal-test-only@127.0.0.1:5432/bench_pages .venv/bin/python bench/pages.py
 
 Builds a throw-away site in a temporary directory (bench/harness.py: SQLite file unless DATABASE_URL is given;
@@ -19,6 +20,8 @@ search), collects the static files, starts gunicorn on 127.0.0.1:BENCH_PORT with
   the bureau reports; staff two-factor authentication is off for the bench, REQUIRE_STAFF_MFA=false);
 * throughput: BENCH_CLIENTS concurrent clients for BENCH_SECONDS seconds over the public pages (requests/s).
 
+Search is the database backend (the embedded default); BENCH_ELASTICSEARCH_URL=http://127.0.0.1:9200 runs the
+site with that Elasticsearch node instead (indexes of its own, deleted at the end), as in production.
 Anonymous visitors get the page cache (portal/page_cache.py) with its default lifetime; ``PAGE_CACHE_SECONDS=0``
 in the environment measures the pages rendered on every request instead (signed-in pages are never cached).
 Times are wall-clock at the client over loopback, so they include the HTTP round trip; the client runs on the
@@ -46,6 +49,7 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "50"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))
 SIGNED_IN = os.environ.get("BENCH_SIGNED_IN", "1") != "0"
+ELASTICSEARCH_URL = os.environ.get("BENCH_ELASTICSEARCH_URL", "")
 BASE = f"http://127.0.0.1:{PORT}"
 
 # Prints ``page <name> <path>`` per public page.
@@ -200,7 +204,10 @@ def print_table(title, pages, warm, cold=None):
 
 def main():
     workdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-    env = harness.environment(workdir, REQUIRE_STAFF_MFA="false")
+    search = {}
+    if ELASTICSEARCH_URL:
+        search = {"ELASTICSEARCH_URL": ELASTICSEARCH_URL, "ELASTICSEARCH_INDEX_PREFIX": f"bench_pages_{os.getpid()}"}
+    env = harness.environment(workdir, REQUIRE_STAFF_MFA="false", **search)
     try:
         print(f"[1/4] migrate, seed demo content, collect static files in {workdir}", flush=True)
         harness.build_site(env)
@@ -218,11 +225,14 @@ def main():
             print(f"[4/4] throughput: {CLIENTS} concurrent clients for {SECONDS:.0f} s", flush=True)
             rate, errors = throughput([path for path, _cookie in pages.values()])
     finally:
+        if search:
+            harness.delete_indices(ELASTICSEARCH_URL, search["ELASTICSEARCH_INDEX_PREFIX"])
         shutil.rmtree(workdir, ignore_errors=True)
 
     print(
         f"\nPAGE_CACHE_SECONDS={os.environ.get('PAGE_CACHE_SECONDS', '(default)')}, {WORKERS} gunicorn workers"
-        f" {' '.join(harness.GUNICORN_ARGS) or '(sync, as in production)'}"
+        f" {' '.join(harness.GUNICORN_ARGS) or '(sync, as in production)'},"
+        f" {'Elasticsearch at ' + ELASTICSEARCH_URL if search else 'database search'}"
     )
     print_table("Public pages", pages, warm, cold)
     print(f"cold, slowest page: {max(cold.values()):.1f} ms")
