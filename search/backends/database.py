@@ -60,14 +60,54 @@ def _fts_all(words):
     return "(" + " AND ".join('"' + word.replace('"', '""') + '"' for word in words) + ")"
 
 
-def _text_index_query(common, branches):
-    """The FTS5 query every entry matching the text filter satisfies, from its 3+ character words; "" when
-    no such query narrows (an alternative of short words only may match any entry)."""
-    parts = [_fts_all([word]) for word in sorted(common) if len(word) >= INDEXED_WORD]
-    long_words = [[word for word in words if len(word) >= INDEXED_WORD] for words in branches]
-    if long_words and all(long_words):
-        parts.append("(" + " OR ".join(_fts_all(words) for words in long_words) + ")")
-    return " AND ".join(parts)
+def _indexed(words):
+    return [word for word in words if len(word) >= INDEXED_WORD]
+
+
+def _in_text_index(query):
+    """The entries the trigram table finds for an FTS5 query."""
+    table = ProductEntry.TEXT_INDEX
+    # Table name from the model; the query is a parameter.
+    found = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [query])  # noqa: S608, S611
+    return Q(product_id__in=found)
+
+
+def _all_contain(words):
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    return condition
+
+
+def _any_branch(branches):
+    condition = Q()
+    for words in branches:
+        condition |= _all_contain(words)
+    return condition
+
+
+def _narrowed_by_text_index(common, branches):
+    """The condition of ``_text_filter`` with the entries first narrowed by the trigram table (SQLite).
+
+    Each substring of 3+ characters an entry contains is found by the table, so narrowing by those words
+    changes no result. Alternatives with such a word are tested only on the entries the table finds for them
+    (one FTS5 query for all of them); alternatives of shorter words only (a Chinese "茶", a Thai "ชา") may
+    match any entry and are tested on all, as are all of them when no word can be looked up.
+    """
+    common_words = _indexed(sorted(common))
+    common_query = " AND ".join(_fts_all([word]) for word in common_words)
+    looked_up = [words for words in branches if _indexed(words)]
+    scanned = [words for words in branches if not _indexed(words)]
+    if not branches:
+        return _all_contain(sorted(common)) & (_in_text_index(common_query) if common_query else Q())
+    alternatives = Q()
+    if looked_up:
+        either = "(" + " OR ".join(_fts_all(_indexed(words)) for words in looked_up) + ")"
+        query = f"{common_query} AND {either}" if common_query else either
+        alternatives |= _in_text_index(query) & _any_branch(looked_up)
+    if scanned:
+        alternatives |= (_in_text_index(common_query) if common_query else Q()) & _any_branch(scanned)
+    return _all_contain(sorted(common)) & alternatives
 
 
 def _text_filter(alternatives):
@@ -81,24 +121,11 @@ def _text_filter(alternatives):
     branches = [[word for word in words if word not in common] for words in word_lists]
     if not all(branches):
         branches = []
-    condition = Q()
-    for word in sorted(common):
-        condition &= Q(search_text__contains=word)
-    if branches:
-        rest = Q()
-        for words in branches:
-            branch = Q()
-            for word in words:
-                branch &= Q(search_text__contains=word)
-            rest |= branch
-        condition &= rest
     if connection.vendor == "sqlite" and _sqlite_has_trigram():
-        index_query = _text_index_query(common, branches)
-        if index_query:
-            table = ProductEntry.TEXT_INDEX
-            # Table name from the model; the query is a parameter.
-            found = RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [index_query])  # noqa: S608, S611
-            condition &= Q(product_id__in=found)
+        return _narrowed_by_text_index(common, branches)
+    condition = _all_contain(sorted(common))
+    if branches:
+        condition &= _any_branch(branches)
     return condition
 
 
