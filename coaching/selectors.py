@@ -6,7 +6,7 @@ from statistics import mean
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -420,6 +420,17 @@ def programs_to_feature(*, chosen, limit):
         FeaturedItem(title=program.title, url=program.url, text=program.summary, meta=[deadline(program)])
         for program in picked[:limit]
     ]
+
+
+def next_opening_or_closing():
+    """The next moment a live program opens or closes (the home page's programs change then), or None."""
+    now = timezone.now()
+    live = ProgramPage.objects.live()
+    moments = [
+        live.filter(opens_at__gt=now).aggregate(first=Min("opens_at"))["first"],
+        live.filter(closes_at__gt=now).aggregate(first=Min("closes_at"))["first"],
+    ]
+    return min((moment for moment in moments if moment is not None), default=None)
 
 
 # Reports ----------------------------------------------------------------------------------------

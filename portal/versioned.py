@@ -107,14 +107,15 @@ class Versioned:
     def get(self, *args):
         return self.get_for(args, lambda: self._build(*args))
 
-    def get_for(self, key, build):
+    def get_for(self, key, build, *, still_valid=None):
         """The value kept for `key` in the current version, else `build()`, kept for it: for values whose key
-        names less than building them takes (objects chosen by their ids)."""
+        names less than building them takes (objects chosen by their ids). A value for which `still_valid(value)`
+        is false (one that expires with the clock) is built again."""
         version = self.version()
         with self._lock:
             entry = self._values.get(key)
-            if entry is not None and entry[0] == version:
-                return entry[1]
+        if entry is not None and entry[0] == version and (still_valid is None or still_valid(entry[1])):
+            return entry[1]
         value = build()
         with self._lock:
             self._values[key] = (version, value)

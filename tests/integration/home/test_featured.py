@@ -2,6 +2,7 @@
 suppliers, the ones staff chose first; never a placeholder."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -11,6 +12,7 @@ from tests.factories.coaching import ProgramPageFactory
 from tests.factories.home import build_site
 from tests.factories.inquiries import ShowcasePageFactory
 from tests.factories.showcase import VerifiedCompanyFactory, live_product
+from tests.query_counts import page_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +100,25 @@ def test_one_product_per_supplier_before_a_second(client, site):
 
     assert "木柵鐵觀音" in html
     assert html.index(newest.name_zh_hant) < html.index("木柵鐵觀音")
+
+
+def test_kept_programs_are_read_again_when_one_opens_or_closes(client, site):
+    """The programs are kept between requests until the next opening or closing of a live program: while
+    nothing changes they cost no query; once that moment passes, a closed program is gone and an opened one
+    says "Apply by"."""
+    closing = program(site, "即將截止", opens=-5, closes=1)
+    opening = program(site, "明天開放", opens=2, closes=30)
+    html = client.get("/zh-hant/").content.decode()
+    assert closing.title in html and opening.title in html
+    assert not any("coaching_programpage" in sql for sql in page_queries(client, "/zh-hant/"))
+
+    real_now = timezone.now()
+    with mock.patch("django.utils.timezone.now", return_value=real_now + timedelta(days=1, hours=1)):
+        html = client.get("/zh-hant/").content.decode()
+    assert closing.title not in html and opening.title in html
+    assert html.count("開放申請：") == 1
+
+    with mock.patch("django.utils.timezone.now", return_value=real_now + timedelta(days=2, hours=1)):
+        html = client.get("/zh-hant/").content.decode()
+    assert opening.title in html
+    assert "開放申請：" not in html
