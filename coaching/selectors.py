@@ -270,20 +270,24 @@ def review_list(applications):
 
 
 def review_rows(applications):
-    """The rows of one page of ``review_list``: each application with its average score, its program's title
-    in the active language and its company's district and industry labels; the programs, their translations
-    and the reviews in one query each, whatever the number of rows."""
+    """The rows of one page of ``review_list``: each application with its average score, its status label, its
+    program's title in the active language and its company's district and industry labels (each label
+    translated once, not once per row); the programs, their translations and the reviews in one query each,
+    whatever the number of rows."""
     applications = list(applications)
     programs = ProgramPage.objects.filter(pk__in={application.program_id for application in applications})
     programs = list(programs.only("title", "translation_key", "locale", "rubric"))
     translated = _live_translations(programs, "title", "rubric")
     titles = _titles(programs, translated)
     scores = average_scores(applications, criteria=_criteria(programs, translated, 1))
-    districts, industries = dict(District.choices), dict(Industry.choices)
+    statuses = {value: str(label) for value, label in S.choices}
+    districts = {value: str(label) for value, label in District.choices}
+    industries = {value: str(label) for value, label in Industry.choices}
     return [
         {
             "application": application,
             "score": scores[application.pk],
+            "status": statuses.get(application.status, application.status),
             "program": titles[application.program_id],
             "district": districts.get(application.company.district, application.company.district),
             "industry": industries.get(application.company.industry, application.company.industry),
