@@ -10,7 +10,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
 
 from coaching import selectors as coaching
-from coaching.filters import fixed_choices
+from coaching.filters import OptionsSelect, fixed_choices
 from portal.companies.models import Company, Industry
 from portal.markets import District
 
@@ -34,10 +34,12 @@ class ReportFilterSet(WagtailFilterSet):
 
     start = django_filters.DateFilter(label=_("From"), method="keep", widget=AdminDateInput)
     end = django_filters.DateFilter(label=_("Until (inclusive)"), method="keep", widget=AdminDateInput)
-    program = django_filters.ModelChoiceFilter(label=_("Program"), queryset=_programs, method="keep")
-    cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=(), method="keep")
-    district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices)
-    industry = django_filters.ChoiceFilter(label=_("Industry"), choices=Industry.choices)
+    program = django_filters.ModelChoiceFilter(
+        label=_("Program"), queryset=_programs, method="keep", widget=OptionsSelect
+    )
+    cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=(), method="keep", widget=OptionsSelect)
+    district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices, widget=OptionsSelect)
+    industry = django_filters.ChoiceFilter(label=_("Industry"), choices=Industry.choices, widget=OptionsSelect)
 
     class Meta:
         model = Company
