@@ -1,7 +1,8 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from portal.companies.models import Industry
@@ -30,15 +31,13 @@ def fixed_choices(field, objects, label):
 
 def _attributes(attrs):
     """The attributes as Django's ``attrs.html`` writes them: in order, ``True`` as the bare name, ``False``
-    left out."""
-    return format_html_join(
-        "",
-        "{}",
-        (
-            (format_html(" {}", name) if value is True else format_html(' {}="{}"', name, value),)
-            for name, value in attrs.items()
-            if value is not False
-        ),
+    left out; names and values escaped."""
+    return "".join(
+        f" {conditional_escape(name)}"
+        if value is True
+        else f' {conditional_escape(name)}="{conditional_escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
     )
 
 
@@ -48,22 +47,19 @@ class OptionsSelect(forms.Select):
 
     def render(self, name, value, attrs=None, renderer=None):
         widget = self.get_context(name, value, attrs)["widget"]
-        groups = []
+        html = [f'<select name="{conditional_escape(widget["name"])}"{_attributes(widget["attrs"])}>']
         for group_name, options, _index in widget["optgroups"]:
-            html = format_html_join(
-                "",
-                '\n  <option value="{}"{}>{}</option>\n',
-                ((option["value"], _attributes(option["attrs"]), option["label"]) for option in options),
+            if group_name:
+                html.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+            html.extend(
+                f'\n  <option value="{conditional_escape(option["value"])}"{_attributes(option["attrs"])}>'
+                f"{conditional_escape(option['label'])}</option>\n"
+                for option in options
             )
-            groups.append(
-                format_html('\n  <optgroup label="{}">{}\n  </optgroup>', group_name, html) if group_name else html
-            )
-        return format_html(
-            '<select name="{}"{}>{}\n</select>',
-            widget["name"],
-            _attributes(widget["attrs"]),
-            format_html_join("", "{}", ((group,) for group in groups)),
-        )
+            if group_name:
+                html.append("\n  </optgroup>")
+        html.append("\n</select>")
+        return mark_safe("".join(html))  # noqa: S308 (every name, value and label escaped above)
 
 
 class ApplicationFilterSet(django_filters.FilterSet):

@@ -2,6 +2,7 @@
 
 import pytest
 from django import forms
+from django.utils.safestring import mark_safe
 
 from coaching.filters import OptionsSelect
 
@@ -10,6 +11,7 @@ CHOICES = [
     ("a", "Alpha & <Omega>"),
     ("Group “one”", [("b", "Beta"), ("c", "Gamma")]),
     (3, "Three"),
+    ("d", mark_safe("<b>Delta</b>")),
 ]
 
 
@@ -20,7 +22,7 @@ CHOICES = [
 )
 def test_the_select_is_djangos(value, attrs):
     """Options, groups, the selected option, escaped labels and attributes (true ones bare, false ones left out,
-    in their order): the same HTML as Django's template-rendered select."""
+    in their order, a label already safe left as it is): the same HTML as Django's template-rendered select."""
     assert OptionsSelect(choices=CHOICES).render("kind", value, attrs) == forms.Select(choices=CHOICES).render(
         "kind", value, attrs
     )
