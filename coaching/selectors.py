@@ -238,11 +238,12 @@ def program_criteria(programs):
 
 
 def average_scores(applications, *, criteria=None):
-    """{application pk: average weighted score or None} for a list of applications: their reviews in one
-    query, the programs' criteria (``program_criteria``, or read here) once."""
+    """{application pk: average weighted score or None} for a list of applications: their reviews (only what
+    a score needs) in one query, the programs' criteria (``program_criteria``, or read here) once."""
     applications = list(applications)
     reviews = defaultdict(list)
-    for review in Review.objects.filter(application__in=applications).select_related("reviewer").order_by("pk"):
+    scored = Review.objects.filter(application__in=applications).only("application", "scores", "conflict_of_interest")
+    for review in scored.order_by("pk"):
         reviews[review.application_id].append(review)
     if criteria is None:
         criteria = program_criteria({application.program for application in applications})
@@ -277,9 +278,9 @@ def review_rows(applications):
     applications = list(applications)
     programs = ProgramPage.objects.filter(pk__in={application.program_id for application in applications})
     programs = list(programs.only("title", "translation_key", "locale", "rubric"))
-    translated = _live_translations(programs, "title", "rubric")
-    titles = _titles(programs, translated)
-    scores = average_scores(applications, criteria=_criteria(programs, translated, 1))
+    titles = _titles(programs, _live_translations(programs, "title"))
+    # The scores need the criteria's ids and weights only: the program's own, not its translation's names.
+    scores = average_scores(applications, criteria=_criteria(programs, {}, 0))
     statuses = {value: str(label) for value, label in S.choices}
     districts = {value: str(label) for value, label in District.choices}
     industries = {value: str(label) for value, label in Industry.choices}
