@@ -503,7 +503,8 @@ def application_funnel(*, companies, program=None, cohort=None, start=None, end=
     )
     rows_in = list(applications.values("pk", "program_id", "status", "created_at"))
     timeline = _status_timeline(rows_in, now)
-    programs = {p.pk: p for p in report_programs().filter(pk__in={row["program_id"] for row in rows_in})}
+    programs = report_programs().filter(pk__in={row["program_id"] for row in rows_in})
+    programs = {p.pk: p for p in programs.only("title", "opens_at", "capacity")}
     holding, waiting = {}, {}
     for program_id, taken, waitlisted in (
         Application.objects.filter(program__in=list(programs))

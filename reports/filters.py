@@ -30,7 +30,7 @@ def _programs(request):
 
 class ReportFilterSet(WagtailFilterSet):
     """Filters the companies a report counts; the period and the program or cohort are read by the report.
-    The programs are read once for the program and the cohort choices."""
+    The programs are read once (their titles and opening dates) for the program and the cohort choices."""
 
     start = django_filters.DateFilter(label=_("From"), method="keep", widget=AdminDateInput)
     end = django_filters.DateFilter(label=_("Until (inclusive)"), method="keep", widget=AdminDateInput)
@@ -48,7 +48,7 @@ class ReportFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        programs = list(self.filters["program"].field.queryset)
+        programs = list(self.filters["program"].field.queryset.only("title", "opens_at"))
         fixed_choices(self.filters["program"].field, programs, str)
         self.filters["cohort"].field.choices = [(year, str(year)) for year in coaching.cohort_years(programs)]
 
