@@ -238,11 +238,12 @@ def program_criteria(programs):
 
 
 def average_scores(applications, *, criteria=None):
-    """{application pk: average weighted score or None} for a list of applications: their reviews in one
-    query, the programs' criteria (``program_criteria``, or read here) once."""
+    """{application pk: average weighted score or None} for a list of applications: their reviews (only what
+    a score needs) in one query, the programs' criteria (``program_criteria``, or read here) once."""
     applications = list(applications)
     reviews = defaultdict(list)
-    for review in Review.objects.filter(application__in=applications).select_related("reviewer").order_by("pk"):
+    scored = Review.objects.filter(application__in=applications).only("application", "scores", "conflict_of_interest")
+    for review in scored.order_by("pk"):
         reviews[review.application_id].append(review)
     if criteria is None:
         criteria = program_criteria({application.program for application in applications})
@@ -270,20 +271,24 @@ def review_list(applications):
 
 
 def review_rows(applications):
-    """The rows of one page of ``review_list``: each application with its average score, its program's title
-    in the active language and its company's district and industry labels; the programs, their translations
-    and the reviews in one query each, whatever the number of rows."""
+    """The rows of one page of ``review_list``: each application with its average score, its status label, its
+    program's title in the active language and its company's district and industry labels (each label
+    translated once, not once per row); the programs, their translations and the reviews in one query each,
+    whatever the number of rows."""
     applications = list(applications)
     programs = ProgramPage.objects.filter(pk__in={application.program_id for application in applications})
     programs = list(programs.only("title", "translation_key", "locale", "rubric"))
-    translated = _live_translations(programs, "title", "rubric")
-    titles = _titles(programs, translated)
-    scores = average_scores(applications, criteria=_criteria(programs, translated, 1))
-    districts, industries = dict(District.choices), dict(Industry.choices)
+    titles = _titles(programs, _live_translations(programs, "title"))
+    # The scores need the criteria's ids and weights only: the program's own, not its translation's names.
+    scores = average_scores(applications, criteria=_criteria(programs, {}, 0))
+    statuses = {value: str(label) for value, label in S.choices}
+    districts = {value: str(label) for value, label in District.choices}
+    industries = {value: str(label) for value, label in Industry.choices}
     return [
         {
             "application": application,
             "score": scores[application.pk],
+            "status": statuses.get(application.status, application.status),
             "program": titles[application.program_id],
             "district": districts.get(application.company.district, application.company.district),
             "industry": industries.get(application.company.industry, application.company.industry),
@@ -509,7 +514,8 @@ def application_funnel(*, companies, program=None, cohort=None, start=None, end=
     )
     rows_in = list(applications.values("pk", "program_id", "status", "created_at"))
     timeline = _status_timeline(rows_in, now)
-    programs = {p.pk: p for p in report_programs().filter(pk__in={row["program_id"] for row in rows_in})}
+    programs = report_programs().filter(pk__in={row["program_id"] for row in rows_in})
+    programs = {p.pk: p for p in programs.only("title", "opens_at", "capacity")}
     holding, waiting = {}, {}
     for program_id, taken, waitlisted in (
         Application.objects.filter(program__in=list(programs))

@@ -10,7 +10,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
 
 from coaching import selectors as coaching
-from coaching.filters import fixed_choices
+from coaching.filters import OptionsSelect, fixed_choices
 from portal.companies.models import Company, Industry
 from portal.markets import District
 
@@ -30,14 +30,16 @@ def _programs(request):
 
 class ReportFilterSet(WagtailFilterSet):
     """Filters the companies a report counts; the period and the program or cohort are read by the report.
-    The programs are read once for the program and the cohort choices."""
+    The programs are read once (their titles and opening dates) for the program and the cohort choices."""
 
     start = django_filters.DateFilter(label=_("From"), method="keep", widget=AdminDateInput)
     end = django_filters.DateFilter(label=_("Until (inclusive)"), method="keep", widget=AdminDateInput)
-    program = django_filters.ModelChoiceFilter(label=_("Program"), queryset=_programs, method="keep")
-    cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=(), method="keep")
-    district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices)
-    industry = django_filters.ChoiceFilter(label=_("Industry"), choices=Industry.choices)
+    program = django_filters.ModelChoiceFilter(
+        label=_("Program"), queryset=_programs, method="keep", widget=OptionsSelect
+    )
+    cohort = django_filters.ChoiceFilter(label=_("Cohort"), choices=(), method="keep", widget=OptionsSelect)
+    district = django_filters.ChoiceFilter(label=_("District"), choices=District.choices, widget=OptionsSelect)
+    industry = django_filters.ChoiceFilter(label=_("Industry"), choices=Industry.choices, widget=OptionsSelect)
 
     class Meta:
         model = Company
@@ -46,7 +48,7 @@ class ReportFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        programs = list(self.filters["program"].field.queryset)
+        programs = list(self.filters["program"].field.queryset.only("title", "opens_at"))
         fixed_choices(self.filters["program"].field, programs, str)
         self.filters["cohort"].field.choices = [(year, str(year)) for year in coaching.cohort_years(programs)]
 

@@ -62,3 +62,17 @@ def test_inquiries_report_shows_the_rfq_table(client, figures):
     client.force_login(StaffFactory(admin_language="en"))
     html = client.get("/admin/bureau-reports/inquiries/").content.decode()
     assert "Requests for quotation posted" in html and "Median time to the first quote (hours)" in html
+
+
+def test_figures_take_three_queries_whatever_the_rows(figures, django_assert_num_queries):
+    """The requests' counts, the matches' counts and the quotes: three queries for three requests, and three
+    again after nine more, each matched and quoted."""
+    with django_assert_num_queries(3):
+        sourcing_report(companies=Company.objects.all())
+    for _number in range(9):
+        request = QuoteRequestFactory(category=figures.food, confirmed_at=timezone.now())
+        match(request, figures.thai_reader.company)
+        quote_on(request, figures.thai_reader.company, status=Quote.Status.ACCEPTED)
+    with django_assert_num_queries(3):
+        report = sourcing_report(companies=Company.objects.all())
+    assert (report["posted"], report["quotes"], report["accepted"], report["matched_suppliers"]) == (12, 11, 10, 3)
