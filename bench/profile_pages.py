@@ -11,6 +11,8 @@ the median of BENCH_REQUESTS timed requests (default 30; wall-clock and the proc
 machine stretches less) with the number of database queries, and cProfile over as many more, printing the
 BENCH_PROFILE_TOP functions (default 25) by own time and by cumulative time (and writing ``<page>.prof`` into
 BENCH_PROFILE_DIR when set, for ``pstats``; BENCH_PROFILE_SQL=1 prints the statements of one warm request).
+With BENCH_ELASTICSEARCH_URL the site searches with that Elasticsearch node (its own workdir,
+bench-profile-pages-es, and indexes named bench_profile_*, both kept between runs).
 Nothing is asserted.
 """
 
@@ -30,7 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import harness  # noqa: E402 (bench/harness.py: the site's environment, building it)
 import pages  # noqa: E402 (bench/pages.py: the public pages measured)
 
-WORKDIR = Path(os.environ.get("BENCH_WORKDIR") or Path(tempfile.gettempdir()) / "bench-profile-pages")
+ELASTICSEARCH_URL = os.environ.get("BENCH_ELASTICSEARCH_URL", "")
+WORKDIR = Path(
+    os.environ.get("BENCH_WORKDIR")
+    or Path(tempfile.gettempdir()) / ("bench-profile-pages-es" if ELASTICSEARCH_URL else "bench-profile-pages")
+)
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "30"))
 TOP = int(os.environ.get("BENCH_PROFILE_TOP", "25"))
 SAVE_TO = os.environ.get("BENCH_PROFILE_DIR", "")
@@ -76,6 +82,8 @@ def measure(name, path, get, connection):
 def prepare(**overrides):
     """The demo site in WORKDIR (built on the first run), its production settings loaded in this process."""
     WORKDIR.mkdir(parents=True, exist_ok=True)
+    if ELASTICSEARCH_URL:
+        overrides = {"ELASTICSEARCH_URL": ELASTICSEARCH_URL, "ELASTICSEARCH_INDEX_PREFIX": "bench_profile", **overrides}
     env = harness.environment(WORKDIR, PAGE_CACHE_SECONDS="0", **overrides)
     if not (WORKDIR / "built").exists():
         print(f"building the demo site in {WORKDIR}", flush=True)
