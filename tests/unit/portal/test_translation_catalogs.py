@@ -123,3 +123,36 @@ def test_the_chinese_admin_has_no_english_leftovers():
     with translation.override("zh-hant"):
         shown = {text: translation.gettext(text) for text in ("Help", "Owner", "Schedule to publish", "Add a locale")}
     assert all(re.search(r"[\u4e00-\u9fff]", value) for value in shown.values()), shown
+
+
+def _catalog_texts(path):
+    with path.open("rb") as handle:
+        return {key: value for key, value in gettext.GNUTranslations(handle)._catalog.items() if isinstance(key, str)}
+
+
+def test_the_chinese_admin_never_falls_back_to_simplified_chinese():
+    """Python's gettext reads a library's ``zh`` catalog behind its ``zh_Hant`` one, and Wagtail's ``zh`` is
+    Simplified Chinese ("没有找到任何结果"). No string of such a catalog reaches the bureau's staff in it: each
+    reads as a Traditional Chinese catalog (the library's or portal/locale_libraries) gives it."""
+    from django.apps import apps
+    from django.utils import translation
+
+    traditional = {}
+    simplified = {}
+    for config in apps.get_app_configs():
+        locale = Path(config.path) / "locale"
+        for name, found in (("zh_Hant", traditional), ("zh", simplified)):
+            mo = locale / name / "LC_MESSAGES" / "django.mo"
+            if mo.exists():
+                found.update(_catalog_texts(mo))
+    for path in settings.LOCALE_PATHS:
+        traditional.update(_catalog_texts(Path(path) / "zh_Hant" / "LC_MESSAGES" / "django.mo"))
+    assert simplified, "no library ships a zh catalog any more: this test has nothing to check"
+    leaked = []
+    with translation.override("zh-hant"):
+        for key, text in simplified.items():
+            context, _separator, message = key.rpartition("\x04")
+            shown = translation.pgettext(context, message) if context else translation.gettext(message)
+            if key and shown == text and re.search(r"[\u4e00-\u9fff]", text) and traditional.get(key) != text:
+                leaked.append((message, text))
+    assert leaked == [], f"{len(leaked)} strings read in Simplified Chinese, e.g. {leaked[:5]}"
