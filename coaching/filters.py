@@ -1,12 +1,11 @@
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from portal.companies.models import Industry
 from portal.markets import District
+from portal.rendering import OptionsSelect
 
 from . import selectors
 from .models import Application
@@ -27,39 +26,6 @@ def fixed_choices(field, objects, label):
     still looked up in the queryset."""
     empty = [] if field.empty_label is None else [("", field.empty_label)]
     forms.ChoiceField.choices.fset(field, [*empty, *((item.pk, label(item)) for item in objects)])
-
-
-def _attributes(attrs):
-    """The attributes as Django's ``attrs.html`` writes them: in order, ``True`` as the bare name, ``False``
-    left out; names and values escaped."""
-    return "".join(
-        f" {conditional_escape(name)}"
-        if value is True
-        else f' {conditional_escape(name)}="{conditional_escape(value)}"'
-        for name, value in attrs.items()
-        if value is not False
-    )
-
-
-class OptionsSelect(forms.Select):
-    """Django's select, written as its templates write it (``select.html``, ``select_option.html``,
-    ``attrs.html``) but without rendering a template for each option, which is most of a filter form's time."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        html = [f'<select name="{conditional_escape(widget["name"])}"{_attributes(widget["attrs"])}>']
-        for group_name, options, _index in widget["optgroups"]:
-            if group_name:
-                html.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
-            html.extend(
-                f'\n  <option value="{conditional_escape(option["value"])}"{_attributes(option["attrs"])}>'
-                f"{conditional_escape(option['label'])}</option>\n"
-                for option in options
-            )
-            if group_name:
-                html.append("\n  </optgroup>")
-        html.append("\n</select>")
-        return mark_safe("".join(html))  # noqa: S308 (every name, value and label escaped above)
 
 
 class ApplicationFilterSet(django_filters.FilterSet):

@@ -10,9 +10,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.widgets import AdminDateInput
 
 from coaching import selectors as coaching
-from coaching.filters import OptionsSelect, fixed_choices
+from coaching.filters import fixed_choices
 from portal.companies.models import Company, Industry
 from portal.markets import District
+from portal.rendering import OptionsSelect
 
 
 class ReportFilterForm(forms.Form):

@@ -96,17 +96,18 @@ def _narrowed_by_text_index(common, branches):
     """
     common_words = _indexed(sorted(common))
     common_query = " AND ".join(_fts_all([word]) for word in common_words)
+    by_common_words = _in_text_index(common_query) if common_query else Q()
     looked_up = [words for words in branches if _indexed(words)]
     scanned = [words for words in branches if not _indexed(words)]
     if not branches:
-        return _all_contain(sorted(common)) & (_in_text_index(common_query) if common_query else Q())
+        return _all_contain(sorted(common)) & by_common_words
     alternatives = Q()
     if looked_up:
         either = "(" + " OR ".join(_fts_all(_indexed(words)) for words in looked_up) + ")"
         query = f"{common_query} AND {either}" if common_query else either
         alternatives |= _in_text_index(query) & _any_branch(looked_up)
     if scanned:
-        alternatives |= (_in_text_index(common_query) if common_query else Q()) & _any_branch(scanned)
+        alternatives |= by_common_words & _any_branch(scanned)
     return _all_contain(sorted(common)) & alternatives
 
 

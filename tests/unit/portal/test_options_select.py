@@ -4,7 +4,7 @@ import pytest
 from django import forms
 from django.utils.safestring import mark_safe
 
-from coaching.filters import OptionsSelect
+from portal.rendering import OptionsSelect
 
 CHOICES = [
     ("", "---------"),
