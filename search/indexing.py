@@ -21,7 +21,7 @@ from elasticsearch.exceptions import ElasticsearchException, NotFoundError
 from . import spelling
 from .documents import LANGUAGE_FIELDS, REFRESH_INTERVAL, alias_name, index_body, index_pattern, new_index_name
 from .facets import BUCKETS, FACETS
-from .models import ProductEntry, ProductEntryFacet, ProductFacetTotal
+from .models import ProductEntry, ProductEntryFacet, ProductFacetTotal, facet_key
 from .synonyms import load_synonym_sets
 from .text import fold
 
@@ -68,6 +68,7 @@ def _entry(document):
         moq=document["moq"],
         created_at=document["created_at"],
         refresh_on=datetime.date.fromisoformat(refresh_on) if refresh_on else None,
+        facet_keys=[facet_key(facet, value) for facet, value in _facet_rows(document)],
     )
 
 

@@ -85,6 +85,11 @@ class PendingUpdate(models.Model):
         self.last_error = error[:300]
 
 
+def facet_key(facet, value):
+    """A facet row as one string for ProductEntry.facet_keys (facet names have no spaces)."""
+    return f"{facet} {value}"
+
+
 class ProductEntry(models.Model):
     """A live product flattened for the database search backend (the same document Elasticsearch gets).
 
@@ -93,6 +98,11 @@ class ProductEntry(models.Model):
     PostgreSQL a `pg_trgm` GIN index the planner uses for `contains` of 3+ characters, on SQLite the FTS5
     table TEXT_INDEX (trigram tokenizer), kept in step with this table by triggers, which the backend asks
     first (search/backends/database.py).
+
+    On PostgreSQL (migration 0005) two more GIN indexes let the planner intersect text and filters before it
+    reads a row: `facet_keys` (the entry's facet rows as `facet_key` strings, e.g. "market TH") and the column
+    `short_grams`, which Django does not know: PostgreSQL computes it from `search_text` (its one- and
+    two-character substrings, for the words a trigram index cannot look up).
     """
 
     # The SQLite FTS5 trigram table over `search_text` (rowid = product_id); absent on PostgreSQL.
@@ -107,6 +117,9 @@ class ProductEntry(models.Model):
     moq = models.PositiveIntegerField(null=True)
     created_at = models.DateTimeField(db_index=True)
     refresh_on = models.DateField(null=True, db_index=True)
+    # Null only so that SQLite adds the column in place: a rebuilt table would lose migration 0003's triggers.
+    # Every entry written has its list, and migration 0005 filled the existing ones.
+    facet_keys = models.JSONField(null=True)
 
     class Meta:
         verbose_name = _("product search entry")

@@ -2,6 +2,7 @@
 totals: they make searches cheaper and never change what a search finds or counts (migration 0003)."""
 
 import collections
+import importlib
 
 import pytest
 from django.db import connection
@@ -115,13 +116,20 @@ def test_a_word_of_three_characters_is_looked_up_in_the_trigram_index(catalogue)
     assert _found("oolong") == [1, 7]
 
 
-def test_short_words_are_matched_without_the_text_index(catalogue):
-    """One- and two-character words have no trigram: SQLite does not ask the FTS5 table for them (it would
-    find nothing), LIKE alone matches them, as before. Beside them, an alternative with a longer word ("tea"
-    for "茶") is still looked up in the table; the short one is tested on every entry."""
+def test_short_words_are_matched_without_the_trigram_index(catalogue):
+    """One- and two-character words have no trigram. SQLite does not ask the FTS5 table for them (it would
+    find nothing): LIKE alone matches them, and beside them an alternative with a longer word ("tea" for "茶")
+    is still looked up in the table. PostgreSQL looks them up in the index of one- and two-character
+    substrings (migration 0005). Either way the same entries are found."""
     if connection.vendor == "sqlite":
         assert "VIRTUAL TABLE" not in ProductEntry.objects.filter(database._text_filter(("面膜",))).explain()
         assert "VIRTUAL TABLE" in ProductEntry.objects.filter(database._text_filter(("茶", "tea"))).explain()
+    else:
+        _through_the_index_only()
+        assert "search_entry_text_short" in ProductEntry.objects.filter(database._text_filter(("面膜",))).explain()
+        plan = ProductEntry.objects.filter(database._text_filter(("茶", "tea"))).explain()
+        assert "search_entry_text_short" in plan
+        assert "search_entry_text_trgm" in plan
     assert _found("茶") == [1, 2, 7]
     assert _found("茶", "tea") == [1, 2, 7]
     assert _found("紅茶", "oolong") == [1, 2, 7]
@@ -233,3 +241,82 @@ def test_a_full_replace_whose_commit_callbacks_run_inside_a_transaction_still_an
         indexing.write_entries([_document(1, name="Oolong tea"), _document(2, name="Pineapple cake")], replace_all=True)
     assert indexing._analyze in callbacks
     assert ProductEntry.objects.count() == 2
+
+
+def _short_grams(text):
+    return {word[i : i + n] for word in text.split(" ") for i in range(len(word)) for n in (1, 2)}
+
+
+def test_postgresql_keeps_every_one_and_two_character_substring_of_each_word(catalogue):
+    """The generated column behind the short-word index (PostgreSQL): each word's substrings of one and two
+    characters, none spanning two words, computed again when an entry's text changes."""
+    if connection.vendor != "postgresql":
+        assert "short_grams" not in {column.name for column in _columns(ProductEntry._meta.db_table)}
+        return
+    indexing.write_entries([_document(3, name="鳳梨酥 ab")])
+    table = ProductEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT search_text, short_grams FROM {table} ORDER BY product_id")  # noqa: S608
+        rows = cursor.fetchall()
+    assert len(rows) == len(CATALOGUE)
+    for text, grams in rows:
+        assert set(grams) == _short_grams(text)
+    renamed = next(set(grams) for text, grams in rows if fold("鳳梨酥 ab") in text)
+    assert {"凤梨", "梨酥", "酥", "ab", "b"} <= renamed
+    assert not any(" " in gram for _text, grams in rows for gram in grams)
+
+
+def _columns(table):
+    with connection.cursor() as cursor:
+        return connection.introspection.get_table_description(cursor, table)
+
+
+def _keys_of_the_facet_rows():
+    keys = collections.defaultdict(list)
+    for entry_id, facet, value in ProductEntryFacet.objects.values_list("entry_id", "facet", "value"):
+        keys[entry_id].append(f"{facet} {value}")
+    return {entry_id: sorted(values) for entry_id, values in keys.items()}
+
+
+def _facet_keys():
+    return {entry_id: sorted(keys) for entry_id, keys in ProductEntry.objects.values_list("product_id", "facet_keys")}
+
+
+def test_an_entrys_facet_keys_are_its_facet_rows_after_writes_and_the_migration(catalogue):
+    """`facet_keys` holds the entry's facet rows; migration 0005 fills it for entries written before it."""
+    indexing.write_entries([_document(2, name="紅茶", markets=("VN", "SG"))], removed_ids=[6])
+    assert _facet_keys() == _keys_of_the_facet_rows()
+    assert "market SG" in _facet_keys()[2]
+    migration = importlib.import_module("search.migrations.0005_entry_filter_indexes")
+    ProductEntry.objects.update(facet_keys=None)
+    with connection.cursor() as cursor:
+        cursor.execute(migration.FILL_FACET_KEYS[connection.vendor])
+    assert _facet_keys() == _keys_of_the_facet_rows()
+
+
+@pytest.mark.parametrize(
+    ("alternatives", "filters"),
+    [
+        (("茶",), {"markets": ["TH"]}),
+        (("tea", "茶"), {"markets": ["TH", "MY"]}),
+        ((), {"markets": ["TH"], "category": "food-beverage"}),
+        (("oolong",), {"certifications": ["HALAL"], "category": "food-beverage/tea"}),
+        (("面膜",), {"markets": ["VN"]}),
+    ],
+)
+def test_filters_through_the_facet_keys_find_what_the_facet_rows_find(catalogue, alternatives, filters):
+    """PostgreSQL filters a search with words, or with several facets, through `facet_keys` (one GIN index
+    with the text's); the entries found are those the facet rows give. SQLite always reads the facet rows."""
+    query = _query(*alternatives, filters=build_filters(**filters))
+    if connection.vendor != "postgresql":
+        assert not database._by_keys(query)
+        return
+    assert database._by_keys(query)
+    entries = ProductEntry.objects.filter(database._text_filter(query.alternatives)) if alternatives else None
+    entries = entries if entries is not None else ProductEntry.objects.all()
+    by_keys = database._filtered(entries, query.filters, by_keys=True)
+    by_rows = database._filtered(entries, query.filters)
+    assert sorted(by_keys.values_list("product_id", flat=True)) == sorted(by_rows.values_list("product_id", flat=True))
+    assert by_rows.exists()
+    _through_the_index_only()
+    assert "search_entry_facet_keys" in by_keys.explain()
