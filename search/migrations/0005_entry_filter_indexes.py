@@ -2,7 +2,7 @@
 
 - `facet_keys`: the entry's facet rows as "facet value" strings (models.facet_key), filled here from the
   facet rows and kept by `indexing.write_entries`; on PostgreSQL a GIN index (`jsonb_path_ops`) serves the
-  filters of a search with words, so the planner ANDs them with the text indexes' bitmaps.
+  filters of a search with words or on two facets or more, so the planner ANDs the indexes' bitmaps.
 - `short_grams` (PostgreSQL only, a generated column Django does not know): the one- and two-character
   substrings of `search_text`'s words, with a GIN index, for the words `pg_trgm` has no trigram for (茶, ชา,
   a Vietnamese "vo"). The text is folded, so words are separated by single spaces and no searched word holds
